@@ -1,0 +1,70 @@
+import { findStation, parseStationList, stationById, type StationInfo } from './stations.js';
+import { SKY_LABELS, isSkyCode, skyFromText, type SkyCode } from './sky.js';
+import type { WeatherReading } from '../feed/weather-feed.js';
+import type { Lang } from '../format/locale.js';
+
+/** A station as the strip shows it: every name and label already in the reader's language. */
+export interface StationView {
+  /** Stable key for rendering: the ASOS number, or the name. */
+  readonly key: string;
+  /** ASOS number, when known. */
+  readonly id: number | undefined;
+  /** Name in the reader's language. */
+  readonly name: string;
+  /** Canonical sky code: picks the icon. */
+  readonly sky: SkyCode;
+  /** Sky label in the reader's language (the feed's own Korean text in `ko`). */
+  readonly skyLabel: string;
+  /** Temperature in °C, or `null` when missing. */
+  readonly temp: number | null;
+}
+
+function skyLabel(raw: string | undefined, code: SkyCode, lang: Lang): string {
+  if (raw === undefined) return SKY_LABELS[code][lang];
+  const rawIsCode = isSkyCode(raw.toLowerCase());
+  if (lang === 'ko') return rawIsCode ? SKY_LABELS[code].ko : raw;
+  // In English a known phenomenon gets its English label; an unknown text is shown as given.
+  return code === 'unknown' && !rawIsCode ? raw : SKY_LABELS[code].en;
+}
+
+/** Resolves one reading against the built-in table, in the reader's language. */
+export function toStationView(reading: WeatherReading, lang: Lang): StationView {
+  const known: StationInfo | undefined =
+    reading.id !== undefined ? stationById(reading.id) : reading.name ? findStation(reading.name) : undefined;
+  const name =
+    lang === 'en' ? (known?.en ?? reading.name ?? '') : (reading.name ?? known?.ko ?? '');
+  const sky = reading.sky === undefined ? 'unknown' : skyFromText(reading.sky);
+  const id = reading.id ?? known?.id;
+  return {
+    key: id !== undefined ? String(id) : `name:${reading.name ?? ''}`,
+    id,
+    name,
+    sky,
+    skyLabel: skyLabel(reading.sky, sky, lang),
+    temp: reading.temp,
+  };
+}
+
+function matches(reading: WeatherReading, key: string): boolean {
+  if (/^\d+$/.test(key)) return reading.id === Number(key);
+  const wanted = findStation(key);
+  if (wanted && reading.id === wanted.id) return true;
+  if (!reading.name) return false;
+  const name = reading.name.toLowerCase();
+  return name === key.toLowerCase() || (wanted !== undefined && (name === wanted.ko || name === wanted.en.toLowerCase()));
+}
+
+/**
+ * Picks and orders readings by a `stations` list (`108,159` or `서울,부산`). Without a list,
+ * every reading in feed order. Keys that match nothing are skipped; a station is shown once.
+ */
+export function selectReadings(readings: readonly WeatherReading[], list: string | undefined): WeatherReading[] {
+  const keys = list ? parseStationList(list) : [];
+  if (keys.length === 0) return [...readings];
+  const picked = new Set<WeatherReading>();
+  for (const key of keys) {
+    const found = readings.find((reading) => !picked.has(reading) && matches(reading, key));
+    if (found) picked.add(found);
+  }
+  return [...picked];
+}

@@ -1,0 +1,167 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** How the strip moves once reduced motion is taken into account. */
+export type Motion = 'roll' | 'marquee' | 'static';
+
+/** What the motion controller reads from its element. */
+export interface MotionHost extends ReactiveControllerHost, HTMLElement {
+  /** The motion in effect (`static` under reduced motion). */
+  readonly motion: Motion;
+  /** Seconds each station stays in `roll`. */
+  readonly interval: number;
+  /** Pixels per second in `marquee`. */
+  readonly speed: number;
+  /** Whether motion is paused by the reader or the author. */
+  readonly paused: boolean;
+  /** How many stations are shown. */
+  readonly stationCount: number;
+  /** The element that moves: rows in `roll`, two copies of the list in `marquee`. */
+  readonly motionTrack: HTMLElement | null;
+}
+
+const MIN_INTERVAL_S = 1;
+const MIN_SPEED = 1;
+
+/**
+ * Moves the strip without re-rendering it: one timer and one CSS transition per `roll` step, one
+ * CSS animation for `marquee`. Nothing runs while the strip is paused, off screen or in a hidden
+ * tab.
+ */
+export class MotionController implements ReactiveController {
+  private readonly host: MotionHost;
+  private track: HTMLElement | null = null;
+  private layout = '';
+  private index = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private onScreen = true;
+  private intersection: IntersectionObserver | undefined;
+  private resize: ResizeObserver | undefined;
+  private copyWidth = 0;
+
+  constructor(host: MotionHost) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  /** The index of the row in view in `roll` (0-based; the loop clone is `stationCount`). */
+  get position(): number {
+    return this.index;
+  }
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.handleVisibility);
+    if (typeof IntersectionObserver === 'function') {
+      this.intersection = new IntersectionObserver(this.handleIntersection);
+      this.intersection.observe(this.host);
+    }
+    if (typeof ResizeObserver === 'function') this.resize = new ResizeObserver(this.handleResize);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.handleVisibility);
+    this.intersection?.disconnect();
+    this.resize?.disconnect();
+    this.intersection = this.resize = undefined;
+    this.stopTimer();
+    this.setTrack(null);
+    this.layout = '';
+  }
+
+  hostUpdated(): void {
+    this.sync();
+  }
+
+  /** Whether anything may move now. */
+  private get canMove(): boolean {
+    return !this.host.paused && this.onScreen && document.visibilityState !== 'hidden';
+  }
+
+  private sync(): void {
+    const { motion, stationCount } = this.host;
+    this.setTrack(this.host.motionTrack);
+    const layout = `${motion}:${stationCount}`;
+    if (layout !== this.layout) {
+      this.layout = layout;
+      this.stopTimer();
+      this.jumpTo(0);
+    }
+    const rolling = motion === 'roll' && stationCount > 1 && this.canMove;
+    if (!rolling) this.stopTimer();
+    else if (this.timer === undefined) this.schedule();
+    if (this.track && motion === 'marquee') {
+      this.track.classList.toggle('idle', !this.canMove);
+      this.applyMarqueeDuration();
+    }
+  }
+
+  private setTrack(track: HTMLElement | null): void {
+    if (track === this.track) return;
+    this.track?.removeEventListener('transitionend', this.handleTransitionEnd);
+    this.resize?.disconnect();
+    this.track = track;
+    this.copyWidth = 0;
+    this.layout = '';
+    if (!track) return;
+    track.addEventListener('transitionend', this.handleTransitionEnd);
+    const firstCopy = track.firstElementChild;
+    if (firstCopy) this.resize?.observe(firstCopy);
+  }
+
+  private schedule(): void {
+    const delay = Math.max(MIN_INTERVAL_S, this.host.interval || 0) * 1000;
+    this.timer = setTimeout(this.handleTick, delay);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Shows row `index` at once, without a transition. */
+  private jumpTo(index: number): void {
+    this.index = index;
+    if (!this.track) return;
+    this.track.style.transition = 'none';
+    this.track.style.transform = index === 0 ? '' : `translateY(${-index * 100}%)`;
+  }
+
+  private applyMarqueeDuration(): void {
+    if (!this.track || this.copyWidth <= 0) return;
+    const seconds = this.copyWidth / Math.max(MIN_SPEED, this.host.speed || 0);
+    this.track.style.setProperty('--_marquee-duration', `${seconds.toFixed(2)}s`);
+  }
+
+  private readonly handleTick = (): void => {
+    this.timer = undefined;
+    const { track } = this;
+    if (!track) return;
+    if (this.index >= this.host.stationCount) {
+      // The clone is showing (its transitionend was missed): the first row looks the same.
+      this.jumpTo(0);
+    } else {
+      this.index += 1;
+      track.style.transition = '';
+      track.style.transform = `translateY(${-this.index * 100}%)`;
+    }
+    if (this.canMove) this.schedule();
+  };
+
+  private readonly handleTransitionEnd = (event: TransitionEvent): void => {
+    if (event.target === this.track && this.index >= this.host.stationCount) this.jumpTo(0);
+  };
+
+  private readonly handleVisibility = (): void => this.sync();
+
+  private readonly handleIntersection = (entries: IntersectionObserverEntry[]): void => {
+    const last = entries[entries.length - 1];
+    if (last) this.onScreen = last.isIntersecting;
+    this.sync();
+  };
+
+  private readonly handleResize = (entries: ResizeObserverEntry[]): void => {
+    const last = entries[entries.length - 1];
+    if (!last) return;
+    this.copyWidth = last.borderBoxSize?.[0]?.inlineSize ?? last.contentRect.width;
+    this.applyMarqueeDuration();
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * One station's reading, declared in HTML inside `<weather-strip>`. Its text content is what
+ * readers see before the script runs (and without it); the strip reads only its attributes.
+ *
+ * @summary Declarative data for one station of a `<weather-strip>`.
+ *
+ * @attr {string} station - KMA ASOS station number; a known number fills in the name.
+ * @attr {string} name - Station name, e.g. `서울`.
+ * @attr {string} sky - A sky code (`overcast`) or a KMA Korean label (`흐림`).
+ * @attr {string} temp - Air temperature in °C, e.g. `32.3`; empty or absent means missing.
+ *
+ * @slot - Fallback text shown before the strip is defined, e.g. `흐림 서울 32.3℃`.
+ */
+export class WeatherStation extends HTMLElement {
+  /** Attributes whose changes update the parent strip. */
+  static readonly observedAttributes = ['station', 'name', 'sky', 'temp'];
+
+  /** KMA ASOS station number (the `station` attribute). */
+  get station(): string | null {
+    return this.getAttribute('station');
+  }
+  set station(value: string | null) {
+    this.setOrRemove('station', value);
+  }
+
+  /** Station name (the `name` attribute). */
+  get name(): string | null {
+    return this.getAttribute('name');
+  }
+  set name(value: string | null) {
+    this.setOrRemove('name', value);
+  }
+
+  /** Sky code or KMA label (the `sky` attribute). */
+  get sky(): string | null {
+    return this.getAttribute('sky');
+  }
+  set sky(value: string | null) {
+    this.setOrRemove('sky', value);
+  }
+
+  /** Temperature in °C, as written (the `temp` attribute). */
+  get temp(): string | null {
+    return this.getAttribute('temp');
+  }
+  set temp(value: string | null) {
+    this.setOrRemove('temp', value);
+  }
+
+  private setOrRemove(name: string, value: string | null): void {
+    if (value === null) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+  }
+}
+
+/**
+ * Turns a `<weather-station>`'s attributes into the feed's station shape, so that declared
+ * stations pass through the same validation as feeds.
+ */
+export function readStationElement(element: Element): Record<string, unknown> {
+  const station = element.getAttribute('station')?.trim();
+  const temp = element.getAttribute('temp')?.trim();
+  const reading: Record<string, unknown> = {
+    name: element.getAttribute('name') ?? undefined,
+    sky: element.getAttribute('sky') ?? undefined,
+    temp: temp ? Number(temp) : null,
+  };
+  if (station) reading.id = /^\d+$/.test(station) ? Number(station) : station;
+  if (temp && Number.isNaN(reading.temp)) reading.temp = temp;
+  return reading;
+}

@@ -1,0 +1,221 @@
+import { css } from 'lit';
+
+export const weatherStripStyles = css`
+  :host {
+    --_color: var(--weather-strip-color, light-dark(#1f2328, #e8eaed));
+    --_muted: var(--weather-strip-muted-color, light-dark(#57606a, #a8b0ba));
+    --_accent: var(--weather-strip-accent-color, light-dark(#0a58ca, #8ab4f8));
+    --_sun: var(--weather-strip-sun-color, light-dark(#c46a00, #ffc857));
+    --_background: var(--weather-strip-background, transparent);
+    --_border: var(--weather-strip-border, none);
+    --_radius: var(--weather-strip-radius, 0);
+    --_font-family: var(--weather-strip-font-family, inherit);
+    --_font-size: var(--weather-strip-font-size, 0.9375rem);
+    --_row-height: var(--weather-strip-row-height, 2.25em);
+    --_gap: var(--weather-strip-gap, 0.75em);
+    --_padding-inline: var(--weather-strip-padding-inline, 0);
+    --_icon-size: var(--weather-strip-icon-size, 1.25em);
+    --_roll-duration: var(--weather-strip-roll-duration, 400ms);
+    --_focus-ring: var(--weather-strip-focus-ring, 2px solid var(--_accent));
+
+    display: block;
+    contain: layout paint style;
+    container-type: inline-size;
+    color: var(--_color);
+    background: var(--_background);
+    border: var(--_border);
+    border-radius: var(--_radius);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    line-height: 1.4;
+    word-break: keep-all;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  .base {
+    display: flex;
+    align-items: center;
+    gap: 0 var(--_gap);
+    min-block-size: var(--_row-height);
+    padding-inline: var(--_padding-inline);
+  }
+
+  .date {
+    flex: none;
+    font-weight: 700;
+    white-space: nowrap;
+    color: var(--_accent);
+  }
+
+  .viewport {
+    flex: 1 1 auto;
+    min-inline-size: 0;
+    overflow: hidden;
+    block-size: var(--_row-height);
+  }
+
+  .list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .station {
+    display: flex;
+    align-items: center;
+    gap: 0.25em;
+    block-size: var(--_row-height);
+    white-space: nowrap;
+  }
+
+  .icon {
+    flex: none;
+    inline-size: var(--_icon-size);
+    block-size: var(--_icon-size);
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.6;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  .sun {
+    stroke: var(--_sun);
+  }
+
+  .sky {
+    color: var(--_muted);
+  }
+
+  .name {
+    font-weight: 600;
+  }
+
+  .temp {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .attribution {
+    flex: none;
+    font-size: 0.8em;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+
+  /* roll: the track is one row high, so translateY(-N00%) moves exactly N rows. */
+  .roll .track {
+    block-size: var(--_row-height);
+    transition: transform var(--_roll-duration) ease-in-out;
+    will-change: transform;
+  }
+
+  /* marquee: two identical copies side by side; -50% is exactly one copy. */
+  .marquee .track {
+    display: flex;
+    inline-size: max-content;
+    animation: weather-strip-marquee var(--_marquee-duration, 30s) linear infinite;
+    will-change: transform;
+  }
+
+  .marquee .list {
+    display: flex;
+    gap: 1.5em;
+    padding-inline-end: 1.5em;
+  }
+
+  :host([paused]) .marquee .track,
+  .marquee .track.idle {
+    animation-play-state: paused;
+  }
+
+  @keyframes weather-strip-marquee {
+    to {
+      transform: translateX(-50%);
+    }
+  }
+
+  .static .viewport {
+    block-size: auto;
+  }
+
+  .static .list {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 1.25em;
+  }
+
+  .static .station {
+    block-size: auto;
+    min-block-size: var(--_row-height);
+  }
+
+  .static.base {
+    flex-wrap: wrap;
+  }
+
+  .pause {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.75em;
+    block-size: 1.75em;
+    padding: 0;
+    border: 1px solid var(--_muted);
+    border-radius: 50%;
+    color: inherit;
+    background: transparent;
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .pause:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
+
+  .pause svg {
+    inline-size: 0.9em;
+    block-size: 0.9em;
+    fill: currentColor;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  /* Narrow containers: date, attribution and button on top, the stations below. */
+  @container (max-width: 30rem) {
+    .base:not(.static) {
+      display: grid;
+      grid-template-columns: auto 1fr auto;
+      grid-template-areas: 'date attribution pause' 'viewport viewport viewport';
+    }
+    .date {
+      grid-area: date;
+    }
+    .attribution {
+      grid-area: attribution;
+      justify-self: end;
+    }
+    .pause {
+      grid-area: pause;
+    }
+    .viewport {
+      grid-area: viewport;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .pause {
+      border-color: ButtonText;
+    }
+  }
+`;

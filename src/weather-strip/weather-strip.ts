@@ -1,0 +1,326 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { weatherStripStyles } from './weather-strip.styles.js';
+import { MotionController, type Motion, type MotionHost } from './motion-controller.js';
+import { ReducedMotionController } from './reduced-motion-controller.js';
+import { readStationElement } from './weather-station.js';
+import { FeedController } from '../feed/feed-controller.js';
+import type { FeedErrorDetail } from '../feed/feed-events.js';
+import {
+  summarizeProblems,
+  validateReading,
+  validateWeatherFeed,
+  type WeatherFeed,
+  type WeatherReading,
+} from '../feed/weather-feed.js';
+import type { FeedProblem } from '../feed/problems.js';
+import { selectReadings, toStationView, type StationView } from '../kma/station-view.js';
+import { skyIcon } from '../kma/sky-icons.js';
+import { dayInZone, formatDayHeader, isoDay, parseDay, type CalendarDay } from '../format/date.js';
+import { toLang, validTimeZone, type Lang } from '../format/locale.js';
+import { formatTemperature, type Unit } from '../format/temperature.js';
+
+/** How the strip moves. */
+export const STRIP_MODES = ['roll', 'marquee', 'static'] as const;
+
+/** How the strip moves: see {@link STRIP_MODES}. */
+export type StripMode = (typeof STRIP_MODES)[number];
+
+const TEXT = {
+  ko: { attribution: '기상청 제공', label: '전국 날씨', pause: '일시정지', play: '재생' },
+  en: { attribution: 'Source: KMA', label: 'Weather', pause: 'Pause', play: 'Play' },
+} as const;
+
+const PAUSE_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 2h3v12H4zM9 2h3v12H9z"/></svg>`;
+const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 2l10 6-10 6z"/></svg>`;
+
+/**
+ * A weather ticker for news pages: the date, then KMA stations as sky, name and temperature,
+ * rolling one at a time, scrolling, or all at once, with the KMA attribution always shown.
+ *
+ * Data comes from, in order of precedence: the `data` property, the `src` feed, and child
+ * `<weather-station>` elements.
+ *
+ * @summary A rolling KMA weather ticker.
+ *
+ * @slot - `<weather-station>` elements: declarative data, read from their attributes.
+ *
+ * @fires {CustomEvent<WeatherFeed>} weather-strip-load - A feed from `src` was loaded and validated; `detail` is the cleaned feed.
+ * @fires {CustomEvent<FeedErrorDetail>} weather-strip-error - The feed failed (`detail.kind`: `network`, `timeout`, `http`, `parse` or `schema`), or some of its stations were left out. The last good data stays on screen.
+ *
+ * @csspart base - The whole strip: a named region.
+ * @csspart date - The date header (`<time>`).
+ * @csspart viewport - The window the stations move in.
+ * @csspart list - The list of stations.
+ * @csspart station - One station.
+ * @csspart icon - A station's sky icon.
+ * @csspart sky - A station's sky label.
+ * @csspart name - A station's name.
+ * @csspart temp - A station's temperature.
+ * @csspart attribution - The attribution (`기상청 제공`).
+ * @csspart pause-button - The pause/play button.
+ *
+ * @cssprop [--weather-strip-color=light-dark(#1f2328, #e8eaed)] - Text colour.
+ * @cssprop [--weather-strip-muted-color=light-dark(#57606a, #a8b0ba)] - Colour of sky labels and the attribution.
+ * @cssprop [--weather-strip-accent-color=light-dark(#0a58ca, #8ab4f8)] - Colour of the date and the focus ring.
+ * @cssprop [--weather-strip-sun-color=light-dark(#c46a00, #ffc857)] - Colour of the sun in sky icons.
+ * @cssprop [--weather-strip-background=transparent] - Background of the strip.
+ * @cssprop [--weather-strip-border=none] - Border of the strip.
+ * @cssprop [--weather-strip-radius=0] - Corner radius of the strip.
+ * @cssprop [--weather-strip-font-family=inherit] - Font family.
+ * @cssprop [--weather-strip-font-size=0.9375rem] - Font size; everything else scales with it.
+ * @cssprop [--weather-strip-row-height=2.25em] - Height of one row.
+ * @cssprop [--weather-strip-gap=0.75em] - Space between the date, the stations, the attribution and the button.
+ * @cssprop [--weather-strip-padding-inline=0] - Space at the start and end of the strip.
+ * @cssprop [--weather-strip-icon-size=1.25em] - Size of sky icons.
+ * @cssprop [--weather-strip-roll-duration=400ms] - How long one `roll` step slides.
+ * @cssprop [--weather-strip-focus-ring=2px solid accent] - Outline of the focused pause button.
+ */
+export class WeatherStrip extends LitElement implements MotionHost {
+  static override styles = weatherStripStyles;
+
+  private readonly reducedMotion = new ReducedMotionController(this);
+  private readonly feedController = new FeedController<WeatherFeed>(this, {
+    validate: validateWeatherFeed,
+    onLoad: (feed) => {
+      this.feed = feed;
+      this.requestUpdate();
+      this.emit('weather-strip-load', feed);
+    },
+    onError: (detail) => this.emit('weather-strip-error', detail),
+  });
+
+  @query('.track') private readonly track!: HTMLElement | null;
+
+  /** URL of a weather feed (JSON, version 1). */
+  @property() src?: string;
+
+  /** Seconds between re-fetches of `src`; `0` never re-fetches. */
+  @property({ type: Number }) refresh = 600;
+
+  /** `roll`: one station at a time, vertically; `marquee`: continuous horizontal scroll; `static`: every station, wrapped. */
+  @property({ reflect: true }) mode: StripMode = 'roll';
+
+  /** Seconds each station stays in view in `roll` mode (at least 1). */
+  @property({ type: Number }) interval = 3;
+
+  /** Pixels per second in `marquee` mode. */
+  @property({ type: Number }) speed = 40;
+
+  /** Which stations to show, in order: comma-separated ASOS numbers or names (`108,159` or `서울,부산`). All when empty. */
+  @property() stations?: string;
+
+  /** Language of labels, station names and the date: `ko` or `en`. */
+  @property() override lang = 'ko';
+
+  /** Temperature unit: `c` or `f`. */
+  @property() unit: Unit = 'c';
+
+  /** Time zone of the date header. */
+  @property({ attribute: 'time-zone' }) timeZone = 'Asia/Seoul';
+
+  /** `YYYY-MM-DD`: overrides the date header, which otherwise comes from the feed. */
+  @property() date?: string;
+
+  /** Attribution text; `기상청 제공` (en: `Source: KMA`) when empty. Always shown. */
+  @property() attribution?: string;
+
+  /** Accessible name of the strip's region; `전국 날씨` (en: `Weather`) when empty. */
+  @property() label?: string;
+
+  /** The weather feed as an object; takes precedence over `src` and child elements. Validated like a feed. */
+  @property({ attribute: false }) data?: WeatherFeed;
+
+  private feed: WeatherFeed | undefined;
+  private childReadings: WeatherReading[] = [];
+  private childrenDirty = true;
+  private dataReadings: WeatherFeed | undefined;
+  private views: StationView[] = [];
+  private held = false;
+  private hovering = false;
+  private focused = false;
+  private readonly childObserver = new MutationObserver(() => {
+    this.childrenDirty = true;
+    this.requestUpdate();
+  });
+
+  /**
+   * Whether motion is paused: by the pause button, hover, keyboard focus, or the author.
+   * Setting it pauses or resumes on the author's behalf; hover and focus still pause.
+   */
+  @property({ type: Boolean, reflect: true })
+  get paused(): boolean {
+    return this.held || this.hovering || this.focused;
+  }
+  set paused(value: boolean) {
+    this.changePause(() => (this.held = value));
+  }
+
+  constructor() {
+    super();
+    // Registers itself with this element; it needs no other reference.
+    new MotionController(this);
+    this.addEventListener('pointerenter', this.handlePointerEnter);
+    this.addEventListener('pointerleave', this.handlePointerLeave);
+    this.addEventListener('focusin', this.handleFocusIn);
+    this.addEventListener('focusout', this.handleFocusOut);
+  }
+
+  /** The motion in effect: `static` under `prefers-reduced-motion: reduce`. */
+  get motion(): Motion {
+    if (this.reducedMotion.reduce) return 'static';
+    return STRIP_MODES.includes(this.mode) ? this.mode : 'roll';
+  }
+
+  /** How many stations are shown. */
+  get stationCount(): number {
+    return this.views.length;
+  }
+
+  /** The moving element, for the motion controller. */
+  get motionTrack(): HTMLElement | null {
+    return this.track;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.childObserver.observe(this, { childList: true, subtree: true, attributes: true });
+    this.childrenDirty = true;
+    this.feedController.setUrl(this.src || undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.childObserver.disconnect();
+    this.hovering = this.focused = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.isConnected) this.feedController.setUrl(this.src || undefined);
+    if (changed.has('data')) this.dataReadings = this.validateData();
+    if (this.childrenDirty) {
+      this.childrenDirty = false;
+      this.childReadings = this.readChildren();
+    }
+    const source = this.dataReadings ?? this.feed;
+    const readings = source ? source.stations : this.childReadings;
+    const lang = this.language;
+    this.views = selectReadings(readings, this.stations).map((reading) => toStationView(reading, lang));
+  }
+
+  private get language(): Lang {
+    return toLang(this.lang);
+  }
+
+  private validateData(): WeatherFeed | undefined {
+    if (this.data === undefined || this.data === null) return undefined;
+    const { value, problems } = validateWeatherFeed(this.data);
+    if (problems.length > 0) console.warn(`<weather-strip> data: ${summarizeProblems(problems)}`);
+    return value;
+  }
+
+  private readChildren(): WeatherReading[] {
+    const problems: FeedProblem[] = [];
+    const readings: WeatherReading[] = [];
+    this.querySelectorAll(':scope > weather-station').forEach((child, i) => {
+      const reading = validateReading(readStationElement(child), `weather-station[${i}]`, problems);
+      if (reading) readings.push(reading);
+    });
+    if (problems.length > 0) console.warn(`<weather-strip> stations: ${summarizeProblems(problems)}`);
+    return readings;
+  }
+
+  private get day(): CalendarDay {
+    const override = parseDay(this.date);
+    if (override) return override;
+    const observedAt = (this.dataReadings ?? this.feed)?.observedAt;
+    return dayInZone(observedAt ? new Date(observedAt) : new Date(), validTimeZone(this.timeZone));
+  }
+
+  private get attributionText(): string {
+    const lang = this.language;
+    const fromFeed = (this.dataReadings ?? this.feed)?.attribution;
+    const feedText = fromFeed && fromFeed !== TEXT.ko.attribution ? fromFeed : undefined;
+    return this.attribution?.trim() || feedText || TEXT[lang].attribution;
+  }
+
+  private changePause(change: () => void): void {
+    const old = this.paused;
+    change();
+    this.requestUpdate('paused', old);
+  }
+
+  private emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private readonly handlePointerEnter = (): void => this.changePause(() => (this.hovering = true));
+  private readonly handlePointerLeave = (): void => this.changePause(() => (this.hovering = false));
+  private readonly handleFocusIn = (): void => this.changePause(() => (this.focused = true));
+  private readonly handleFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget as Node | null;
+    const inside = next !== null && (this.contains(next) || this.renderRoot.contains(next));
+    if (!inside) this.changePause(() => (this.focused = false));
+  };
+
+  private handlePauseClick(): void {
+    this.changePause(() => (this.held = !this.held));
+  }
+
+  private renderStation(view: StationView, unit: Unit): TemplateResult {
+    return html`${skyIcon(view.sky)}<span part="sky" class="sky">${view.skyLabel}</span>
+      <span part="name" class="name">${view.name}</span>
+      <span part="temp" class="temp">${formatTemperature(view.temp, unit)}</span>`;
+  }
+
+  private renderClones(motion: Motion, unit: Unit): TemplateResult | typeof nothing {
+    const [first] = this.views;
+    if (motion === 'roll' && first && this.views.length > 1) {
+      return html`<div class="clone" aria-hidden="true" inert>
+        <div part="station" class="station">${this.renderStation(first, unit)}</div>
+      </div>`;
+    }
+    if (motion === 'marquee' && first) {
+      return html`<div part="list" class="list clone" aria-hidden="true" inert>
+        ${this.views.map((view) => html`<div part="station" class="station">${this.renderStation(view, unit)}</div>`)}
+      </div>`;
+    }
+    return nothing;
+  }
+
+  // role="list": WebKit drops list semantics from lists styled `list-style: none`.
+  /* eslint-disable lit-a11y/no-redundant-role */
+  protected override render(): TemplateResult {
+    const lang = this.language;
+    const text = TEXT[lang];
+    const motion = this.motion;
+    const unit: Unit = this.unit === 'f' ? 'f' : 'c';
+    const day = this.day;
+    const moving = motion !== 'static' && (motion === 'marquee' ? this.views.length > 0 : this.views.length > 1);
+    return html`<section part="base" class="base ${motion}" aria-label=${this.label?.trim() || text.label} lang=${lang}>
+      <time part="date" class="date" datetime=${isoDay(day)}>${formatDayHeader(day, lang)}</time>
+      <div part="viewport" class="viewport">
+        <div class="track">
+          <ul part="list" class="list" role="list">
+            ${this.views.map((view) => html`<li part="station" class="station">${this.renderStation(view, unit)}</li>`)}
+          </ul>
+          ${this.renderClones(motion, unit)}
+        </div>
+      </div>
+      <span part="attribution" class="attribution">${this.attributionText}</span>
+      ${moving
+        ? html`<button part="pause-button" class="pause" type="button" @click=${this.handlePauseClick}>
+            ${this.held ? PLAY_ICON : PAUSE_ICON}<span class="visually-hidden">${this.held ? text.play : text.pause}</span>
+          </button>`
+        : nothing}
+    </section>`;
+  }
+  /* eslint-enable lit-a11y/no-redundant-role */
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'weather-strip-load': CustomEvent<WeatherFeed>;
+    'weather-strip-error': CustomEvent<FeedErrorDetail>;
+  }
+}
