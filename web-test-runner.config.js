@@ -1,7 +1,8 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
-import { feedServerPlugin } from './tests/support/feed-server-plugin.js';
+import { feedServer } from './tests/support/feed-server-plugin.js';
+import { jsonModulePlugin } from './tests/support/json-module-plugin.js';
 import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
@@ -49,7 +50,8 @@ export default {
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.json', target: 'es2022' }), feedServerPlugin()],
+  middleware: [feedServer()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), jsonModulePlugin()],
   coverageConfig: {
     include: ['src/**/*.ts'],
     exclude: ['src/cli/**', 'node_modules/**', 'tests/**'],
