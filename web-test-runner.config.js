@@ -45,7 +45,8 @@ export default {
   files: ['tests/**/*.test.ts', '!tests/**/*.node.test.ts', '!tests/e2e/**'],
   nodeResolve: true,
   browsers: await launchers(),
-  concurrency: browser === 'webkit' ? 1 : 2,
+  // Firefox throttles pages in background tabs, and WebKit drives a single window.
+  concurrency: browser === 'chromium' ? 2 : 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
