@@ -46,11 +46,11 @@ export function toStationView(reading: WeatherReading, lang: Lang): StationView 
 }
 
 function matches(reading: WeatherReading, key: string): boolean {
-  if (/^\d+$/.test(key)) return reading.id === Number(key);
   const wanted = findStation(key);
-  if (wanted && reading.id === wanted.id) return true;
-  if (!reading.name) return false;
-  const name = reading.name.toLowerCase();
+  const wantedId = wanted?.id ?? (/^\d+$/.test(key) ? Number(key) : undefined);
+  if (reading.id !== undefined && reading.id === wantedId) return true;
+  const name = reading.name?.toLowerCase();
+  if (!name) return false;
   return name === key.toLowerCase() || (wanted !== undefined && (name === wanted.ko || name === wanted.en.toLowerCase()));
 }
 
