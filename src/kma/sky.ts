@@ -53,20 +53,25 @@ export function isSkyCode(value: string): value is SkyCode {
  */
 const TEXT_RULES: readonly (readonly [RegExp, SkyCode])[] = [
   [/뇌우|뇌전|천둥|번개|우박/, 'thunderstorm'],
-  [/진눈깨비|비\/?눈|눈\/?비|비와눈|눈과비|비또는눈|눈또는비/, 'sleet'],
-  [/소나기/, 'shower'],
+  [/진눈깨비|얼음싸라기|비\/?눈|눈\/?비|비와눈|눈과비|비또는눈|눈또는비/, 'sleet'],
+  [/소나기|소낙비/, 'shower'],
   [/이슬비|안개비|가랑비/, 'drizzle'],
   [/눈/, 'snow'],
   [/비|강수|빗방울/, 'rain'],
-  [/얼음안개|안개/, 'fog'],
+  [/안개/, 'fog'],
   [/박무/, 'mist'],
-  [/연무|煙霧/, 'haze'],
+  [/연무|연기/, 'haze'],
   [/황사|먼지|모래/, 'dust'],
   [/구름조금/, 'partly-cloudy'],
-  [/구름많음/, 'mostly-cloudy'],
+  [/구름많음|구름많고/, 'mostly-cloudy'],
   [/흐림|흐리고|흐린/, 'overcast'],
   [/맑음|맑고|맑은/, 'clear'],
 ];
+
+// A phenomenon that has ended (`비 끝남`, `뇌전끝`) or precipitation that is absent no longer
+// decides the sky; what remains does. Nothing left after an end: the sky is still overcast.
+const ENDED = /(?:뇌우|뇌전|소나기|눈|비|안개|황사)끝(?:남|났음)?/g;
+const NONE = /강수없음|무강수/g;
 
 /**
  * Maps a feed's `sky` value (a canonical code, or a KMA Korean label in its current spaced or
@@ -76,9 +81,10 @@ export function skyFromText(text: string): SkyCode {
   const trimmed = text.trim();
   const lower = trimmed.toLowerCase();
   if (isSkyCode(lower)) return lower;
-  const compact = trimmed.replace(/\s+/g, '');
+  const compact = trimmed.replace(/\s+/g, '').replace(NONE, '');
+  const current = compact.replace(ENDED, '');
   for (const [pattern, code] of TEXT_RULES) {
-    if (pattern.test(compact)) return code;
+    if (pattern.test(current)) return code;
   }
-  return 'unknown';
+  return current === compact ? 'unknown' : 'overcast';
 }
