@@ -68,23 +68,22 @@ const TEXT_RULES: readonly (readonly [RegExp, SkyCode])[] = [
   [/맑음|맑고|맑은/, 'clear'],
 ];
 
-// A phenomenon that has ended (`비 끝남`, `뇌전끝`) or precipitation that is absent no longer
-// decides the sky; what remains does. Nothing left after an end: the sky is still overcast.
-const ENDED = /(?:뇌우|뇌전|소나기|눈|비|안개|황사)끝(?:남|났음)?/g;
+// `강수없음` names no phenomenon; it must not read as rain.
 const NONE = /강수없음|무강수/g;
 
 /**
  * Maps a feed's `sky` value (a canonical code, or a KMA Korean label in its current spaced or
- * legacy spaceless form) to a sky code. Texts that name no known phenomenon map to `unknown`.
+ * legacy spaceless form) to a sky code. A phenomenon that ended within the hour (`비 끝남`)
+ * keeps its code, as WMO present-weather codes 20–29 do in the feed command. Texts that name
+ * no known phenomenon map to `unknown`.
  */
 export function skyFromText(text: string): SkyCode {
   const trimmed = text.trim();
   const lower = trimmed.toLowerCase();
   if (isSkyCode(lower)) return lower;
   const compact = trimmed.replace(/\s+/g, '').replace(NONE, '');
-  const current = compact.replace(ENDED, '');
   for (const [pattern, code] of TEXT_RULES) {
-    if (pattern.test(current)) return code;
+    if (pattern.test(compact)) return code;
   }
-  return current === compact ? 'unknown' : 'overcast';
+  return 'unknown';
 }

@@ -3,7 +3,8 @@ import { SKY_CODES, SKY_LABELS, isSkyCode, skyFromText, type SkyCode } from '../
 
 // Every present-weather text in the KMA samples (weather.go.kr city observations, the legacy
 // sfc_web_now/sfc_web_map XML, the kma_sfctm2 code descriptions) and in API.md, plus the other
-// texts KMA publishes for the same phenomena, in spaced and spaceless forms.
+// texts KMA publishes for the same phenomena, in spaced and spaceless forms. An ended phenomenon
+// keeps its code, like WMO codes 20–29 in the feed command.
 const TEXTS: readonly (readonly [string, SkyCode])[] = [
   ['약한비단속', 'rain'],
   ['약한 비 단속적', 'rain'],
@@ -17,15 +18,15 @@ const TEXTS: readonly (readonly [string, SkyCode])[] = [
   ['빗방울', 'rain'],
   ['어는비', 'rain'],
   ['시계내 강수', 'rain'],
-  ['비 끝남', 'overcast'],
-  ['비끝남', 'overcast'],
-  ['비끝', 'overcast'],
-  ['약한비끝남', 'overcast'],
-  ['눈 끝남', 'overcast'],
-  ['뇌전끝', 'overcast'],
-  ['뇌전 끝남 약한 비 단속적', 'rain'],
-  ['약한 비 단속적 뇌전 끝남', 'rain'],
-  ['소나기 끝남', 'overcast'],
+  ['비 끝남', 'rain'],
+  ['비끝남', 'rain'],
+  ['비끝', 'rain'],
+  ['약한비끝남', 'rain'],
+  ['눈 끝남', 'snow'],
+  ['뇌전끝', 'thunderstorm'],
+  ['뇌전 끝남 약한 비 단속적', 'thunderstorm'],
+  ['안개 끝남', 'fog'],
+  ['소나기 끝남', 'shower'],
   ['가랑비', 'drizzle'],
   ['이슬비', 'drizzle'],
   ['약한 이슬비 연속적', 'drizzle'],
