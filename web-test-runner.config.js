@@ -52,7 +52,7 @@ export default {
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 10_000 } },
   middleware: [feedServer()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), jsonModulePlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), jsonModulePlugin()],
   coverageConfig: {
     include: ['src/**/*.ts'],
     exclude: ['src/cli/**', 'node_modules/**', 'tests/**'],
