@@ -1,9 +1,10 @@
-// Bundles the feed command into one executable ES module for Node: dist/cli/weather-strip-feed.js.
+// Bundles the feed command into one executable ES module for Node: dist/cli/weather-strip-feed.js
+// (or the path given as the first argument).
 import { chmodSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 
-const outfile = 'dist/cli/weather-strip-feed.js';
+const outfile = process.argv[2] ?? 'dist/cli/weather-strip-feed.js';
 
 /** Sources import each other as `./x.js`: bundle `x.ts` even when a compiled `x.js` lies beside it. */
 const preferTypeScript = {
