@@ -1,0 +1,222 @@
+// npm run bench: weather-strip against the tickers news sites use, in headless Chromium.
+//
+//   npm run bench                      every variant, 3 rounds, 30 s ticking windows (~10 min)
+//   npm run bench -- --quick           1 round, 10 s windows, shorter memory runs (~2 min)
+//   npm run bench -- --check           exit 1 when a target fails
+//   npm run bench -- --only ours,timer --rounds 2 --seconds 30 --idle 8 --build
+//   BENCH_ROUNDS, BENCH_SECONDS, BENCH_IDLE_SECONDS: the same as the flags.
+//
+// Results: a table on stdout, bench/results/latest.md and bench/results/latest.json.
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { resolve, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/browsers.js';
+import { CDN_BUNDLE, VARIANTS } from './pages.js';
+import { startServer } from './server.js';
+import { bundleFacts, variantSizes } from './sizes.js';
+import { emulateHidden, heapAfterGc, initScript, measureWindow, sleep } from './measure.js';
+import { connectCycles, manyTicks } from './memory.js';
+import { checkTargets, markdown, summarize } from './report.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TICK_SECONDS = 3;
+const FEED_DELAY_MS = 1500;
+const VIEWPORT = { width: 1000, height: 700 };
+// The scrolled-out and hidden-tab checks run for these (ours has the target; the baseline shows the contrast).
+const IDLE_VARIANTS = ['ours', 'timer'];
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    rounds: { type: 'string' },
+    seconds: { type: 'string' },
+    idle: { type: 'string' },
+    loads: { type: 'string' },
+    'no-memory': { type: 'boolean', default: false },
+  },
+});
+
+const num = (flag, env, fallback) => {
+  const value = Number(flag ?? process.env[env] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`bench: bad value for ${env}: ${flag ?? process.env[env]}`);
+  return value;
+};
+const config = {
+  rounds: num(flags.rounds, 'BENCH_ROUNDS', flags.quick ? 1 : 3),
+  seconds: num(flags.seconds, 'BENCH_SECONDS', flags.quick ? 9 : 30),
+  idleSeconds: num(flags['idle'], 'BENCH_IDLE_SECONDS', flags.quick ? 4 : 8),
+  // Cold loads per round for the time to the first station (the feed answers at once).
+  loads: num(flags.loads, 'BENCH_LOADS', flags.quick ? 2 : 3),
+  cycles: flags.quick ? 200 : 1000,
+  ticks: flags.quick ? 2000 : 10000,
+  memory: !flags['no-memory'],
+};
+const names = flags.only ? flags.only.split(',').map((s) => s.trim()) : Object.keys(VARIANTS);
+for (const name of names) if (!VARIANTS[name]) throw new Error(`bench: unknown variant ${name}`);
+
+const log = (...args) => console.error('[bench]', ...args);
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBundle() {
+  const bundle = resolve(ROOT, CDN_BUNDLE);
+  if (flags.build || !existsSync(bundle)) {
+    log(`building ${CDN_BUNDLE} (npm run build:cdn)`);
+    execFileSync('npm', ['run', '--silent', 'build:cdn'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  } else if (newestSource(resolve(ROOT, 'src')) > statSync(bundle).mtimeMs) {
+    log(
+      `note: ${CDN_BUNDLE} is older than src/; pass --build (or run npm run build) to measure the current code`,
+    );
+  }
+}
+
+async function launch() {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+  });
+  return { browser, browserCdp: await browser.newBrowserCDPSession() };
+}
+
+async function openVariant(browser, origin, name, delay) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.addInitScript(initScript(VARIANTS[name].first));
+  await page.goto(`${origin}/page/${name}.html?delay=${delay}`);
+  await page.waitForFunction(() => window.__bench.first !== null, null, { timeout: 20_000, polling: 100 });
+  return { context, page };
+}
+
+/** Time from navigation to the first station on screen, feed answered at once; one cold load. */
+async function firstStation(browser, origin, name) {
+  const { context, page } = await openVariant(browser, origin, name, 0);
+  const first = await page.evaluate(() => window.__bench.first);
+  await context.close();
+  return first;
+}
+
+/** One round of one variant: load with the feed late, tick, then (for some) scroll away and hide. */
+async function measureVariant(browser, browserCdp, origin, name) {
+  const firstMs = [];
+  for (let i = 0; i < config.loads; i++) firstMs.push(await firstStation(browser, origin, name));
+  const { context, page } = await openVariant(browser, origin, name, FEED_DELAY_MS);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await sleep(1000);
+  const tick = await measureWindow(cdp, browserCdp, config.seconds);
+  const cls = await page.evaluate(() => window.__bench.cls);
+  const heap = await heapAfterGc(page, cdp);
+  const sample = { firstMs, tick, cls, heap };
+  if (IDLE_VARIANTS.includes(name)) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await sleep(1000);
+    sample.offscreen = await measureWindow(cdp, browserCdp, config.idleSeconds);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await emulateHidden(page, true);
+    await sleep(1000);
+    sample.hidden = await measureWindow(cdp, browserCdp, config.idleSeconds);
+    await emulateHidden(page, false);
+  }
+  await context.close();
+  return sample;
+}
+
+async function main() {
+  const started = Date.now();
+  ensureBundle();
+  const server = await startServer();
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  let chromiumVersion = '';
+  let elements = [];
+  const perVariant = config.seconds + 3 + config.loads * 0.7;
+  const estimate =
+    config.rounds *
+    names.reduce((t, n) => t + perVariant + (IDLE_VARIANTS.includes(n) ? 2 * config.idleSeconds + 3 : 0), 0);
+  log(
+    `${names.length} variants × ${config.rounds} round(s), ${config.seconds} s windows; about ${Math.ceil(estimate / 60)} min before the memory checks`,
+  );
+  try {
+    for (let round = 0; round < config.rounds; round++) {
+      const { browser, browserCdp } = await launch();
+      chromiumVersion = `Chromium ${browser.version()}`;
+      // Interleaved: every variant once per round, starting one further along each round.
+      const order = names.map((_, i) => names[(i + round) % names.length]);
+      for (const name of order) {
+        log(`round ${round + 1}/${config.rounds}: ${name}`);
+        samples[name].push(await measureVariant(browser, browserCdp, server.origin, name));
+      }
+      if (round === 0 && names.includes('ours')) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/page/ours.html?delay=0`);
+        elements = await page.evaluate(() =>
+          ['weather-strip', 'weather-station', 'article-card'].filter((tag) => customElements.get(tag)),
+        );
+        await context.close();
+      }
+      await browser.close();
+    }
+    const memory = {};
+    if (config.memory && names.includes('ours')) {
+      const { browser } = await launch();
+      log(`memory: ${config.cycles} connect/disconnect cycles`);
+      memory.cycles = await connectCycles(browser, server.origin, config.cycles);
+      log(`memory: ${config.ticks} ticks`);
+      memory.ticks = await manyTicks(browser, server.origin, config.ticks);
+      await browser.close();
+    }
+
+    const sizes = {};
+    for (const name of names) sizes[name] = await variantSizes(name, { [CDN_BUNDLE]: server.bundle });
+    const bundle = { ...bundleFacts(server.bundle), elements };
+    const summary = Object.fromEntries(
+      names.map((n) => [n, summarize(samples[n], TICK_SECONDS, config.seconds)]),
+    );
+    const targets = checkTargets({ summary, bundle, memory, seconds: config.seconds });
+    const meta = {
+      date: new Date().toISOString(),
+      chromium: chromiumVersion,
+      node: process.versions.node,
+      cpus: cpus().length,
+      ...config,
+      feedDelayMs: FEED_DELAY_MS,
+      minutes: +((Date.now() - started) / 60000).toFixed(1),
+    };
+    const labels = Object.fromEntries(names.map((n) => [n, VARIANTS[n].label]));
+    const text = markdown({ meta, labels, sizes, summary, bundle, memory, targets });
+    const dir = resolve(ROOT, 'bench/results');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'latest.md'), text);
+    await writeFile(
+      join(dir, 'latest.json'),
+      `${JSON.stringify({ meta, sizes, bundle, summary, samples, memory, targets }, null, 2)}\n`,
+    );
+    console.log(text);
+    log(`written bench/results/latest.md and latest.json in ${meta.minutes} min`);
+    const failed = targets.filter((t) => !t.pass);
+    if (failed.length) log(`${failed.length} target(s) not met`);
+    if (flags.check && failed.length) process.exitCode = 1;
+  } finally {
+    await server.close();
+  }
+}
+
+await main();

@@ -1,0 +1,42 @@
+// Bytes of JS and CSS each page loads: as served, minified (esbuild), and gzip -9 of the minified.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
+import { VARIANTS, inlineCode } from './pages.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** gzip at level 9, as CDNs serve static files. */
+export const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+async function measure(type, code) {
+  const raw = Buffer.byteLength(code);
+  const { code: min } = await transform(code, { loader: type, minify: true, legalComments: 'none' });
+  // An already-minified file can come out a few bytes larger; keep the smaller.
+  const minified = Buffer.byteLength(min) < raw ? min : code;
+  return { raw, min: Buffer.byteLength(minified), gzip: gzipSize(Buffer.from(minified)) };
+}
+
+/**
+ * Bytes per variant: `{ raw, min, gzip, parts: [{ name, raw, min, gzip }] }`. `served` maps a
+ * path to the bytes actually served for it (the CDN bundle as read when the server started).
+ */
+export async function variantSizes(name, served = {}) {
+  const variant = VARIANTS[name];
+  const parts = [];
+  for (const file of variant.files) {
+    const code = served[file.path]?.toString('utf8') ?? (await readFile(resolve(ROOT, file.path), 'utf8'));
+    parts.push({ name: file.path.split('/').pop(), ...(await measure(file.type, code)) });
+  }
+  for (const { type, code } of inlineCode(variant, '/feed.json')) {
+    parts.push({ name: `inline ${type}`, ...(await measure(type, code)) });
+  }
+  const sum = (key) => parts.reduce((total, part) => total + part[key], 0);
+  return { raw: sum('raw'), min: sum('min'), gzip: sum('gzip'), parts };
+}
+
+/** The CDN bundle as shipped (the bytes the server sends): size and gzip -9 of the file itself. */
+export function bundleFacts(bytes) {
+  return { raw: bytes.length, gzip: gzipSize(bytes) };
+}
