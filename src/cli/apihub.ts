@@ -23,7 +23,10 @@ const LIMIT_ERRORS = /LIMITED_NUMBER_OF_SERVICE_REQUESTS(?:_PER_SECOND)?_EXCEEDS
 /** A gateway's own words: `returnAuthMsg`/`errMsg` of its XML or JSON error body. */
 function gatewayMessage(text: string): string {
   const pick = (tag: string): string | undefined =>
-    new RegExp(`<${tag}>\\s*([^<]*?)\\s*</${tag}>|"${tag}"\\s*:\\s*"([^"]*)"`).exec(text)?.slice(1).find(Boolean);
+    new RegExp(`<${tag}>\\s*([^<]*?)\\s*</${tag}>|"${tag}"\\s*:\\s*"([^"]*)"`)
+      .exec(text)
+      ?.slice(1)
+      .find(Boolean);
   const parts = [pick('returnAuthMsg'), pick('errMsg'), pick('message')].filter(
     (part, i, all): part is string => part !== undefined && part !== '' && all.indexOf(part) === i,
   );
@@ -119,11 +122,14 @@ function networkError(error: unknown, timeoutMs: number, host: string): CliError
     );
   }
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
-  const code = cause && 'code' in cause && typeof cause.code === 'string' ? cause.code : (cause?.message ?? String(error));
+  const code =
+    cause && 'code' in cause && typeof cause.code === 'string'
+      ? cause.code
+      : (cause?.message ?? String(error));
   return new CliError(
     EXIT.network,
     `Cannot reach ${host} (${code})`,
-    'Check the server\'s network access to apihub.kma.go.kr (DNS, firewall, proxy), then try again',
+    "Check the server's network access to apihub.kma.go.kr (DNS, firewall, proxy), then try again",
   );
 }
 

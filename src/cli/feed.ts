@@ -76,7 +76,12 @@ export function buildFeed(
   wanted: readonly WantedStation[],
   time?: string,
 ): BuiltFeed | undefined {
-  const at = time ?? observations.reduce<string | undefined>((latest, o) => (!latest || o.time > latest ? o.time : latest), undefined);
+  const at =
+    time ??
+    observations.reduce<string | undefined>(
+      (latest, o) => (!latest || o.time > latest ? o.time : latest),
+      undefined,
+    );
   if (at === undefined) return undefined;
   const byStation = new Map<number, Observation>();
   for (const observation of observations) {

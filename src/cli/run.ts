@@ -3,7 +3,13 @@ import { parseArgs } from 'node:util';
 import { summarizeProblems, validateWeatherFeed } from '../feed/weather-feed.js';
 import { APIHUB_URL_ENV, DEFAULT_APIHUB_URL, classifyResponse, fetchObservations } from './apihub.js';
 import { CliError, EXIT, type ExitCode } from './errors.js';
-import { DEFAULT_STATIONS, buildFeed, parseWantedStations, serializeFeed, type WantedStation } from './feed.js';
+import {
+  DEFAULT_STATIONS,
+  buildFeed,
+  parseWantedStations,
+  serializeFeed,
+  type WantedStation,
+} from './feed.js';
 import { HELP } from './help.js';
 import { writeFileAtomic } from './output.js';
 import { Sfctm2FormatError, decodeKmaBytes, parseSfctm2, type Observation } from './sfctm2.js';
@@ -66,7 +72,10 @@ interface Settings {
   readonly verbose: boolean;
 }
 
-function settings(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Settings | 'help' {
+function settings(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Settings | 'help' {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
@@ -81,7 +90,9 @@ function settings(argv: readonly string[], env: Readonly<Record<string, string |
   }
   const authKey = values.input === undefined ? (values['auth-key'] ?? env[AUTH_KEY_ENV])?.trim() : undefined;
   if (values.input === undefined && !authKey) {
-    throw usage(`no data: give --auth-key KEY (or set ${AUTH_KEY_ENV}) to fetch from KMA API Hub, or --input FILE`);
+    throw usage(
+      `no data: give --auth-key KEY (or set ${AUTH_KEY_ENV}) to fetch from KMA API Hub, or --input FILE`,
+    );
   }
   if (values.time !== undefined && !isKmaTime(values.time)) {
     throw usage(`--time must be YYYYMMDDHHmm in KST, as 202508011500, not "${values.time}"`);
@@ -134,7 +145,11 @@ async function readInput(path: string, io: CliIO): Promise<Observation[]> {
     bytes = path === '-' ? await io.readStdin() : readFileSync(path);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
-    throw new CliError(EXIT.file, `Cannot read --input ${path} (${code})`, 'Check the path and its permissions');
+    throw new CliError(
+      EXIT.file,
+      `Cannot read --input ${path} (${code})`,
+      'Check the path and its permissions',
+    );
   }
   const text = decodeKmaBytes(bytes);
   const source = path === '-' ? 'standard input' : path;
@@ -142,12 +157,21 @@ async function readInput(path: string, io: CliIO): Promise<Observation[]> {
   if (problem) throw new CliError(problem.code, `${source}: ${problem.reason}`, problem.fix);
   const observations = parse(text, source);
   if (observations.length === 0) {
-    throw new CliError(EXIT.empty, `${source} holds no observations`, 'Save a response of an hour KMA has published');
+    throw new CliError(
+      EXIT.empty,
+      `${source} holds no observations`,
+      'Save a response of an hour KMA has published',
+    );
   }
   return observations;
 }
 
-async function fetchLatest(config: Settings, env: Readonly<Record<string, string | undefined>>, io: CliIO, log: (line: string) => void) {
+async function fetchLatest(
+  config: Settings,
+  env: Readonly<Record<string, string | undefined>>,
+  io: CliIO,
+  log: (line: string) => void,
+) {
   const baseUrl = env[APIHUB_URL_ENV]?.trim() || DEFAULT_APIHUB_URL;
   try {
     new URL(baseUrl);
@@ -160,44 +184,67 @@ async function fetchLatest(config: Settings, env: Readonly<Record<string, string
   for (const time of hours) {
     log(`fetching ${describeTime(time)}`);
     const text = await fetchObservations({ ...config, authKey: config.authKey!, baseUrl, time, log });
-    const observations = parse(text, 'The KMA API Hub response');
+    const observations = parse(text, "KMA API Hub's answer");
     if (observations.length > 0) return observations;
     log(`no observations for ${describeTime(time)} yet`);
   }
   throw new CliError(
     EXIT.empty,
     `KMA API Hub has no observations for ${hours.map(describeTime).join(' or ')}`,
-    config.time === undefined ? 'KMA may be late: try again in a few minutes' : 'Choose an hour KMA has published with --time',
+    config.time === undefined
+      ? 'KMA may be late: try again in a few minutes'
+      : 'Choose an hour KMA has published with --time',
   );
 }
 
-async function execute(config: Settings, env: Readonly<Record<string, string | undefined>>, io: CliIO, log: (line: string) => void) {
-  const observations = config.input !== undefined ? await readInput(config.input, io) : await fetchLatest(config, env, io, log);
-  if (config.input !== undefined && config.time !== undefined && !observations.some((o) => o.time === config.time)) {
-    throw new CliError(EXIT.empty, `${config.input} holds no observations for ${describeTime(config.time)}`, 'Choose an hour the file holds with --time');
+async function execute(
+  config: Settings,
+  env: Readonly<Record<string, string | undefined>>,
+  io: CliIO,
+  log: (line: string) => void,
+) {
+  const observations =
+    config.input !== undefined ? await readInput(config.input, io) : await fetchLatest(config, env, io, log);
+  if (
+    config.input !== undefined &&
+    config.time !== undefined &&
+    !observations.some((o) => o.time === config.time)
+  ) {
+    throw new CliError(
+      EXIT.empty,
+      `${config.input} holds no observations for ${describeTime(config.time)}`,
+      'Choose an hour the file holds with --time',
+    );
   }
   // A fetched hour is taken as KMA labels it; a saved file may hold several hours.
   const built = buildFeed(observations, config.wanted, config.input !== undefined ? config.time : undefined);
-  if (!built) throw new CliError(EXIT.internal, 'No observations to build a feed from', 'Please report this bug');
+  if (!built)
+    throw new CliError(EXIT.internal, 'No observations to build a feed from', 'Please report this bug');
   const when = describeTime(built.feed.observedAt.slice(0, 16).replace(/\D/g, ''));
   if (built.missing.length > 0) {
     const names = built.missing.map((s) => `${s.id} ${s.name}`).join(', ');
+    const them = built.missing.length > 1 ? 'them' : 'it';
     if (!config.allowPartial || built.missing.length === config.wanted.length) {
       throw new CliError(
         EXIT.missingStation,
         `No observation for ${names} at ${when}`,
         config.allowPartial
           ? 'None of the stations is in the response: check --stations'
-          : 'Remove it from --stations, or add --allow-partial to write null for it',
+          : `Remove ${them} from --stations, or add --allow-partial to write null for ${them}`,
       );
     }
     io.stderr(`${NAME}: warning: no observation for ${names} at ${when}; written with null sky and temp\n`);
   }
-  const check = validateWeatherFeed(JSON.parse(JSON.stringify(built.feed)));
-  if (!check.value || check.problems.length > 0) {
-    throw new CliError(EXIT.internal, `The feed failed validation: ${summarizeProblems(check.problems)}`, 'Please report this bug');
-  }
+  // What is written is what a strip will read: check it as the strip does.
   const text = serializeFeed(built.feed);
+  const check = validateWeatherFeed(JSON.parse(text));
+  if (!check.value || check.problems.length > 0) {
+    throw new CliError(
+      EXIT.internal,
+      `The feed failed validation: ${summarizeProblems(check.problems)}`,
+      'Please report this bug',
+    );
+  }
   if (config.out === undefined) {
     io.stdout(text);
     return;
@@ -243,7 +290,9 @@ export async function run(
       say(`${NAME}: ${error.message}.\n`);
       return error.code;
     }
-    say(`${NAME}: unexpected error: ${error instanceof Error ? error.message : String(error)}. Please report this bug.\n`);
+    say(
+      `${NAME}: unexpected error: ${error instanceof Error ? error.message : String(error)}. Please report this bug.\n`,
+    );
     return EXIT.internal;
   }
 }

@@ -6,6 +6,7 @@ import { TEMPERATURE_RANGE } from '../feed/weather-feed.js';
  */
 
 /** KMA's current 46-column layout, as its `help=1` descriptions name the columns. */
+// prettier-ignore
 export const SFCTM2_COLUMNS = [
   'TM', 'STN', 'WD', 'WS', 'GST_WD', 'GST_WS', 'GST_TM', 'PA', 'PS', 'PT', 'PR', 'TA', 'TD', 'HM',
   'PV', 'RN', 'RN_DAY', 'RN_JUN', 'RN_INT', 'SD_HR3', 'SD_DAY', 'SD_TOT', 'WC', 'WP', 'WW',
@@ -179,7 +180,10 @@ export function parseSfctm2(text: string): Sfctm2Result {
       if (/^#\s*7777END/.test(line)) complete = true;
       if (isMarker(line) || !isNamesLine(line)) continue;
       const next = lines[i + 1];
-      const units = next !== undefined && next.startsWith('#') && !isMarker(next) && !isNamesLine(next) ? next : undefined;
+      const units =
+        next !== undefined && next.startsWith('#') && !isMarker(next) && !isNamesLine(next)
+          ? next
+          : undefined;
       header = columnsFromHeader(line, units);
       if (units !== undefined) i++;
       continue;

@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { validateWeatherFeed } from '../../src/feed/weather-feed.js';
 import { HELP } from '../../src/cli/help.js';
 import { EXIT } from '../../src/cli/errors.js';
-import { REFERENCE_FIXTURE, bundledCommand, fixture, referenceFeed, runCommand, type RunResult } from './helpers.js';
+import {
+  REFERENCE_FIXTURE,
+  bundledCommand,
+  fixture,
+  referenceFeed,
+  runCommand,
+  type RunResult,
+} from './helpers.js';
 
 const KEY = 'k3y-Secret_0123456789abcdef';
 const PATH = '/api/typ01/url/kma_sfctm2.php';
@@ -45,7 +52,8 @@ function assertError(result: RunResult, code: number, pattern: RegExp): void {
 }
 
 function hoursBetween(a: string, b: string): number {
-  const date = (t: string) => Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(8, 10), +t.slice(10, 12));
+  const date = (t: string) =>
+    Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(8, 10), +t.slice(10, 12));
   return (date(a) - date(b)) / 3600_000;
 }
 
@@ -122,7 +130,9 @@ describe('weather-strip-feed against API Hub', () => {
 
     it('retries a server error with backoff, then succeeds', async () => {
       handler = (request, response, count) =>
-        count === 1 ? reply(503, 'busy')(request, response, count) : reply(200, fixture('kma_sfctm2_reference_202508011500.txt'))(request, response, count);
+        count === 1
+          ? reply(503, 'busy')(request, response, count)
+          : reply(200, fixture('kma_sfctm2_reference_202508011500.txt'))(request, response, count);
       const result = await fetchRun(['--retries', '2', '--retry-delay', '0.05', '--verbose']);
       assert.equal(result.code, 0, result.stderr);
       assert.equal(requests.length, 2);
@@ -134,7 +144,12 @@ describe('weather-strip-feed against API Hub', () => {
   describe('hour not published yet', () => {
     it('falls back one hour', async () => {
       handler = (request, response, count) =>
-        reply(200, fixture(count === 1 ? 'kma_sfctm2_unpublished_202508011600.txt' : 'kma_sfctm2_reference_202508011500.txt'))(request, response, count);
+        reply(
+          200,
+          fixture(
+            count === 1 ? 'kma_sfctm2_unpublished_202508011600.txt' : 'kma_sfctm2_reference_202508011500.txt',
+          ),
+        )(request, response, count);
       const result = await fetchRun();
       assert.equal(result.code, 0, result.stderr);
       assert.deepEqual(JSON.parse(result.stdout), referenceFeed());
@@ -162,11 +177,15 @@ describe('weather-strip-feed against API Hub', () => {
     it('bad key (XML): exit 3, names the error and the fix, no retry', async () => {
       handler = reply(200, fixture('error_key-not-registered.xml'), 'text/xml');
       const result = await fetchRun(['--retry-delay', '0']);
-      assertError(result, EXIT.auth, /rejected the API key \(SERVICE_KEY_IS_NOT_REGISTERED_ERROR, SERVICE ERROR\)\. Check --auth-key/);
+      assertError(
+        result,
+        EXIT.auth,
+        /rejected the API key \(SERVICE_KEY_IS_NOT_REGISTERED_ERROR, SERVICE ERROR\)\. Check --auth-key/,
+      );
       assert.equal(requests.length, 1);
     });
 
-    it('bad key in EUC-KR XML: KMA\'s Korean message is decoded', async () => {
+    it("bad key in EUC-KR XML: KMA's Korean message is decoded", async () => {
       handler = reply(200, fixture('error_key-not-registered_euc-kr.xml'), 'text/xml');
       const result = await fetchRun();
       assertError(result, EXIT.auth, /등록되지 않은 서비스키, SERVICE_KEY_IS_NOT_REGISTERED_ERROR/);
@@ -180,7 +199,11 @@ describe('weather-strip-feed against API Hub', () => {
     it('rate limit (XML): exit 4, no retry', async () => {
       handler = reply(200, fixture('error_limited-requests.xml'), 'text/xml');
       const result = await fetchRun(['--retry-delay', '0']);
-      assertError(result, EXIT.rateLimit, /request limit is used up \(LIMITED_NUMBER_OF_SERVICE_REQUESTS_EXCEEDS_ERROR, SERVICE ERROR\)\. Run less often/);
+      assertError(
+        result,
+        EXIT.rateLimit,
+        /request limit is used up \(LIMITED_NUMBER_OF_SERVICE_REQUESTS_EXCEEDS_ERROR, SERVICE ERROR\)\. Run less often/,
+      );
       assert.equal(requests.length, 1);
     });
 
@@ -190,8 +213,16 @@ describe('weather-strip-feed against API Hub', () => {
     });
 
     it('another gateway error: exit 9 with its message', async () => {
-      handler = reply(200, '{"response":{"header":{"resultCode":"10","resultMsg":"INVALID_REQUEST_PARAMETER_ERROR"},"errMsg":"잘못된 요청"}}', 'application/json');
-      assertError(await fetchRun(), EXIT.badResponse, /sent an error instead of observations \(잘못된 요청\)/);
+      handler = reply(
+        200,
+        '{"response":{"header":{"resultCode":"10","resultMsg":"INVALID_REQUEST_PARAMETER_ERROR"},"errMsg":"잘못된 요청"}}',
+        'application/json',
+      );
+      assertError(
+        await fetchRun(),
+        EXIT.badResponse,
+        /sent an error instead of observations \(잘못된 요청\)/,
+      );
     });
   });
 
@@ -199,7 +230,11 @@ describe('weather-strip-feed against API Hub', () => {
     it('HTML error page: retried, then exit 6 with the page title', async () => {
       handler = reply(502, fixture('error_page.html'), 'text/html; charset=utf-8');
       const result = await fetchRun(['--retries', '1', '--retry-delay', '0']);
-      assertError(result, EXIT.http, /sent an HTML page instead of observations \(HTTP 502, "502 Bad Gateway"\)\. The service may be down/);
+      assertError(
+        result,
+        EXIT.http,
+        /sent an HTML page instead of observations \(HTTP 502, "502 Bad Gateway"\)\. The service may be down/,
+      );
       assert.equal(requests.length, 2);
     });
 
@@ -224,7 +259,11 @@ describe('weather-strip-feed against API Hub', () => {
         // Never answers.
       };
       const result = await fetchRun(['--timeout', '0.3', '--retries', '1', '--retry-delay', '0']);
-      assertError(result, EXIT.network, /did not answer within 0\.3 s\. Try again later, or allow more time with --timeout/);
+      assertError(
+        result,
+        EXIT.network,
+        /did not answer within 0\.3 s\. Try again later, or allow more time with --timeout/,
+      );
       assert.equal(requests.length, 2);
     });
 
@@ -244,14 +283,21 @@ describe('weather-strip-feed against API Hub', () => {
     it('a station absent from the response: exit 8', async () => {
       handler = reply(200, fixture('kma_sfctm2_present-weather_202603150900.txt'));
       const result = await fetchRun();
-      assertError(result, EXIT.missingStation, /No observation for 172 고창, 283 경주시, 294 거제 at 2026-03-15 09:00 KST\. .*--allow-partial/);
+      assertError(
+        result,
+        EXIT.missingStation,
+        /No observation for 172 고창, 283 경주시, 294 거제 at 2026-03-15 09:00 KST\. Remove them from --stations, or add --allow-partial/,
+      );
     });
 
     it('with --allow-partial: null sky and temp for it, and a warning', async () => {
       handler = reply(200, fixture('kma_sfctm2_present-weather_202603150900.txt'));
       const result = await fetchRun(['--allow-partial', '--stations', '108,172,98']);
       assert.equal(result.code, 0, result.stderr);
-      assert.match(result.stderr, /^weather-strip-feed: warning: no observation for 172 고창 at 2026-03-15 09:00 KST/);
+      assert.match(
+        result.stderr,
+        /^weather-strip-feed: warning: no observation for 172 고창 at 2026-03-15 09:00 KST/,
+      );
       const feed = JSON.parse(result.stdout);
       assert.deepEqual(feed.stations, [
         { id: 108, name: '서울', sky: '박무', temp: 9.8 },
@@ -263,7 +309,11 @@ describe('weather-strip-feed against API Hub', () => {
 
     it('with --allow-partial but none of the stations: exit 8', async () => {
       handler = reply(200, fixture('kma_sfctm2_present-weather_202603150900.txt'));
-      assertError(await fetchRun(['--allow-partial', '--stations', '172,283']), EXIT.missingStation, /None of the stations/);
+      assertError(
+        await fetchRun(['--allow-partial', '--stations', '172,283']),
+        EXIT.missingStation,
+        /None of the stations/,
+      );
     });
   });
 });
@@ -302,7 +352,11 @@ describe('weather-strip-feed --out', () => {
 
   it('a directory that does not exist: exit 10', async () => {
     const out = join(tmpdir(), 'wsf-no-such-dir', 'deeper', 'weather.json');
-    assertError(await runCommand(['--input', REFERENCE_FIXTURE, '--out', out]), EXIT.file, /Cannot write --out .* \(ENOENT\); the previous file is unchanged/);
+    assertError(
+      await runCommand(['--input', REFERENCE_FIXTURE, '--out', out]),
+      EXIT.file,
+      /Cannot write --out .* \(ENOENT\); the previous file is unchanged/,
+    );
   });
 });
 
@@ -311,26 +365,48 @@ describe('weather-strip-feed --input', () => {
     const result = await runCommand(['--source', 'apihub', '--input', REFERENCE_FIXTURE]);
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), referenceFeed());
-    assert.match(result.stdout, /^\{\n {2}"version": 1,\n {2}"observedAt": "2025-08-01T15:00:00\+09:00",\n {2}"attribution": "기상청 제공",\n {2}"stations": \[\n/);
+    assert.match(
+      result.stdout,
+      /^\{\n {2}"version": 1,\n {2}"observedAt": "2025-08-01T15:00:00\+09:00",\n {2}"attribution": "기상청 제공",\n {2}"stations": \[\n/,
+    );
   });
 
   it('reads standard input with -', async () => {
-    const result = await runCommand(['--input', '-', '--stations', '서울'], { stdin: fixture('kma_sfctm2_euc-kr_202508011500.txt') });
+    const result = await runCommand(['--input', '-', '--stations', '서울'], {
+      stdin: fixture('kma_sfctm2_euc-kr_202508011500.txt'),
+    });
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(JSON.parse(result.stdout).stations, [{ id: 108, name: '서울', sky: '흐림', temp: 32.3 }]);
+    assert.deepEqual(JSON.parse(result.stdout).stations, [
+      { id: 108, name: '서울', sky: '흐림', temp: 32.3 },
+    ]);
   });
 
   it('reads the hour given with --time from a file, and refuses one it does not hold', async () => {
-    const ok = await runCommand(['--input', REFERENCE_FIXTURE, '--time', '202508011500', '--stations', '108']);
+    const ok = await runCommand([
+      '--input',
+      REFERENCE_FIXTURE,
+      '--time',
+      '202508011500',
+      '--stations',
+      '108',
+    ]);
     assert.equal(ok.code, 0, ok.stderr);
-    assertError(await runCommand(['--input', REFERENCE_FIXTURE, '--time', '202508011400']), EXIT.empty, /holds no observations for 2025-08-01 14:00 KST/);
+    assertError(
+      await runCommand(['--input', REFERENCE_FIXTURE, '--time', '202508011400']),
+      EXIT.empty,
+      /holds no observations for 2025-08-01 14:00 KST/,
+    );
   });
 
   it('a saved gateway error gives the same exit code as a fetched one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wsf-in-'));
     const file = join(dir, 'saved.xml');
     writeFileSync(file, fixture('error_limited-requests.xml'));
-    assertError(await runCommand(['--input', file]), EXIT.rateLimit, /saved\.xml: KMA API Hub refused the request/);
+    assertError(
+      await runCommand(['--input', file]),
+      EXIT.rateLimit,
+      /saved\.xml: KMA API Hub refused the request/,
+    );
   });
 
   it('a header-only file: exit 7', async () => {
@@ -339,7 +415,11 @@ describe('weather-strip-feed --input', () => {
   });
 
   it('a file that cannot be read: exit 10', async () => {
-    assertError(await runCommand(['--input', '/nonexistent/kma.txt']), EXIT.file, /Cannot read --input \/nonexistent\/kma\.txt \(ENOENT\)\. Check the path/);
+    assertError(
+      await runCommand(['--input', '/nonexistent/kma.txt']),
+      EXIT.file,
+      /Cannot read --input \/nonexistent\/kma\.txt \(ENOENT\)\. Check the path/,
+    );
   });
 });
 
@@ -348,7 +428,17 @@ describe('weather-strip-feed options', () => {
     const result = await runCommand(['--help']);
     assert.equal(result.code, 0);
     assert.equal(result.stdout, HELP);
-    for (const text of ['--auth-key', '--input', '--time', '--stations', '--out', '--allow-partial', '--timeout', '--retries', 'WEATHER_STRIP_AUTH_KEY']) {
+    for (const text of [
+      '--auth-key',
+      '--input',
+      '--time',
+      '--stations',
+      '--out',
+      '--allow-partial',
+      '--timeout',
+      '--retries',
+      'WEATHER_STRIP_AUTH_KEY',
+    ]) {
       assert.ok(result.stdout.includes(text), text);
     }
     for (const [name, code] of Object.entries(EXIT)) {
@@ -359,13 +449,29 @@ describe('weather-strip-feed options', () => {
   });
 
   const usage: [string, string[], RegExp][] = [
-    ['no key and no input', ['--source', 'apihub'], /no data: give --auth-key KEY \(or set WEATHER_STRIP_AUTH_KEY\)/],
+    [
+      'no key and no input',
+      ['--source', 'apihub'],
+      /no data: give --auth-key KEY \(or set WEATHER_STRIP_AUTH_KEY\)/,
+    ],
     ['an unknown option', ['--input', REFERENCE_FIXTURE, '--colour'], /Unknown option '--colour'/],
     ['another source', ['--source', 'datagokr', '--input', REFERENCE_FIXTURE], /--source must be apihub/],
     ['a bad --time', ['--input', REFERENCE_FIXTURE, '--time', '2025-08-01'], /--time must be YYYYMMDDHHmm/],
-    ['an impossible --time', ['--input', REFERENCE_FIXTURE, '--time', '202502301500'], /--time must be YYYYMMDDHHmm/],
-    ['an unknown station', ['--input', REFERENCE_FIXTURE, '--stations', '108,Atlantis'], /--stations: unknown station "Atlantis"/],
-    ['both --input and --auth-key', ['--input', REFERENCE_FIXTURE, '--auth-key', KEY], /either --input .* or --auth-key/],
+    [
+      'an impossible --time',
+      ['--input', REFERENCE_FIXTURE, '--time', '202502301500'],
+      /--time must be YYYYMMDDHHmm/,
+    ],
+    [
+      'an unknown station',
+      ['--input', REFERENCE_FIXTURE, '--stations', '108,Atlantis'],
+      /--stations: unknown station "Atlantis"/,
+    ],
+    [
+      'both --input and --auth-key',
+      ['--input', REFERENCE_FIXTURE, '--auth-key', KEY],
+      /either --input .* or --auth-key/,
+    ],
     ['a bad --timeout', ['--auth-key', KEY, '--timeout', 'soon'], /--timeout must be a number of seconds/],
     ['a bad --retries', ['--auth-key', KEY, '--retries', '15'], /--retries must be a whole number/],
   ];

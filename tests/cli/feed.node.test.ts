@@ -2,7 +2,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { observedSky, skyFromCloudAmount, skyFromPresentWeather } from '../../src/cli/present-weather.js';
-import { DEFAULT_STATIONS, buildFeed, kstToIso, parseWantedStations, serializeFeed } from '../../src/cli/feed.js';
+import {
+  DEFAULT_STATIONS,
+  buildFeed,
+  kstToIso,
+  parseWantedStations,
+  serializeFeed,
+} from '../../src/cli/feed.js';
 import { parseSfctm2, type Observation } from '../../src/cli/sfctm2.js';
 import { SKY_CODES, SKY_LABELS, skyFromText } from '../../src/kma/sky.js';
 import { STATIONS } from '../../src/kma/stations.js';
@@ -12,14 +18,37 @@ import { fixtureText, referenceFeed } from './helpers.js';
 describe('sky from KMA observations', () => {
   it('takes the cloud amount in tenths: 맑음 0–2, 구름조금 3–5, 구름많음 6–8, 흐림 9–10', () => {
     const labels = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((t) => SKY_LABELS[skyFromCloudAmount(t)!].ko);
-    assert.deepEqual(labels, ['맑음', '맑음', '맑음', '구름조금', '구름조금', '구름조금', '구름많음', '구름많음', '구름많음', '흐림', '흐림']);
+    assert.deepEqual(labels, [
+      '맑음',
+      '맑음',
+      '맑음',
+      '구름조금',
+      '구름조금',
+      '구름조금',
+      '구름많음',
+      '구름많음',
+      '구름많음',
+      '흐림',
+      '흐림',
+    ]);
     for (const bad of [-1, 11, 2.5]) assert.equal(skyFromCloudAmount(bad), undefined);
   });
 
   it('lets present weather that reports a phenomenon win over the clouds', () => {
     const cases: [number, string][] = [
-      [5, 'haze'], [6, 'dust'], [10, 'mist'], [11, 'fog'], [17, 'thunderstorm'], [21, 'rain'],
-      [45, 'fog'], [51, 'drizzle'], [61, 'rain'], [68, 'sleet'], [71, 'snow'], [80, 'shower'], [95, 'thunderstorm'],
+      [5, 'haze'],
+      [6, 'dust'],
+      [10, 'mist'],
+      [11, 'fog'],
+      [17, 'thunderstorm'],
+      [21, 'rain'],
+      [45, 'fog'],
+      [51, 'drizzle'],
+      [61, 'rain'],
+      [68, 'sleet'],
+      [71, 'snow'],
+      [80, 'shower'],
+      [95, 'thunderstorm'],
     ];
     for (const [code, sky] of cases) assert.equal(observedSky(code, 0), sky, `WC ${code}`);
   });
@@ -69,21 +98,28 @@ describe('--stations', () => {
   });
 
   it('defaults to the 16 built-in stations in the reference order', () => {
-    assert.deepEqual(DEFAULT_STATIONS.map((s) => s.id), STATIONS.map((s) => s.id));
+    assert.deepEqual(
+      DEFAULT_STATIONS.map((s) => s.id),
+      STATIONS.map((s) => s.id),
+    );
   });
 });
 
 describe('feed', () => {
   const reference = parseSfctm2(fixtureText('kma_sfctm2_reference_202508011500.txt')).observations;
 
-  it('turns the reference fixture into the reference page\'s feed', () => {
+  it("turns the reference fixture into the reference page's feed", () => {
     const built = buildFeed(reference, DEFAULT_STATIONS)!;
     assert.deepEqual(built.missing, []);
     assert.deepEqual(JSON.parse(serializeFeed(built.feed)), referenceFeed());
   });
 
   it('writes a feed that validates without a single problem', () => {
-    const built = buildFeed(reference, [...DEFAULT_STATIONS, { id: 116, name: '관악산' }, { id: 4242, name: '없는곳' }])!;
+    const built = buildFeed(reference, [
+      ...DEFAULT_STATIONS,
+      { id: 116, name: '관악산' },
+      { id: 4242, name: '없는곳' },
+    ])!;
     const result = validateWeatherFeed(JSON.parse(serializeFeed(built.feed)));
     assert.deepEqual(result.problems, []);
     assert.equal(result.value?.stations.length, 18);
@@ -100,11 +136,20 @@ describe('feed', () => {
   });
 
   it('takes the latest hour of a response that holds several, or the hour asked for', () => {
-    const at = (time: string, temp: number): Observation => ({ time, station: 108, temp, presentWeather: null, cloudAmount: 0 });
+    const at = (time: string, temp: number): Observation => ({
+      time,
+      station: 108,
+      temp,
+      presentWeather: null,
+      cloudAmount: 0,
+    });
     const observations = [at('202508011400', 31.0), at('202508011500', 32.3), at('202508011300', 30.1)];
     const wanted = [{ id: 108, name: '서울' }];
     assert.equal(buildFeed(observations, wanted)!.feed.stations[0]!.temp, 32.3);
-    assert.equal(buildFeed(observations, wanted, '202508011300')!.feed.observedAt, '2025-08-01T13:00:00+09:00');
+    assert.equal(
+      buildFeed(observations, wanted, '202508011300')!.feed.observedAt,
+      '2025-08-01T13:00:00+09:00',
+    );
     assert.equal(buildFeed([], wanted), undefined);
   });
 
@@ -126,12 +171,19 @@ describe('feed', () => {
       selector: (s) => s.id,
     });
     fc.assert(
-      fc.property(fc.array(observation, { minLength: 1, maxLength: 30 }), wanted, (observations, stations) => {
-        const built = buildFeed(observations, stations)!;
-        const result = validateWeatherFeed(JSON.parse(serializeFeed(built.feed)));
-        assert.deepEqual(result.problems, []);
-        assert.deepEqual(result.value!.stations.map((s) => s.id), stations.map((s) => s.id));
-      }),
+      fc.property(
+        fc.array(observation, { minLength: 1, maxLength: 30 }),
+        wanted,
+        (observations, stations) => {
+          const built = buildFeed(observations, stations)!;
+          const result = validateWeatherFeed(JSON.parse(serializeFeed(built.feed)));
+          assert.deepEqual(result.problems, []);
+          assert.deepEqual(
+            result.value!.stations.map((s) => s.id),
+            stations.map((s) => s.id),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

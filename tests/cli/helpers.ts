@@ -38,7 +38,10 @@ let bundled: string | undefined;
 export function bundledCommand(): string {
   if (bundled) return bundled;
   const out = join(mkdtempSync(join(tmpdir(), 'weather-strip-feed-')), 'weather-strip-feed.js');
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.js'), out], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.js'), out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (result.status !== 0 || !existsSync(out)) throw new Error(`build-cli failed: ${result.stderr}`);
   bundled = out;
   return out;

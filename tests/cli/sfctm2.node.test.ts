@@ -47,7 +47,13 @@ describe('kma_sfctm2 parser', () => {
     for (const sentinel of ['-9', '-9.0', '-99.0', '-9.00', '-99', '-999.0', '-']) {
       it(`reads ${sentinel} as missing`, () => assert.equal(readNumber(sentinel), null));
     }
-    for (const [text, value] of [['-9.5', -9.5], ['-12.3', -12.3], ['0.0', 0], ['32.0', 32], ['-0.4', -0.4]] as const) {
+    for (const [text, value] of [
+      ['-9.5', -9.5],
+      ['-12.3', -12.3],
+      ['0.0', 0],
+      ['32.0', 32],
+      ['-0.4', -0.4],
+    ] as const) {
       it(`keeps ${text} as a number`, () => assert.equal(readNumber(text), value));
     }
     it('reads words and empty fields as missing', () => {
@@ -64,11 +70,19 @@ describe('kma_sfctm2 parser', () => {
       assert.equal(result.observations.length, 19);
       assert.ok(result.observations.every((o) => o.time === '202508011500'));
       assert.deepEqual(only(result.observations, 108), {
-        time: '202508011500', station: 108, temp: 32.3, presentWeather: 2, cloudAmount: 10,
+        time: '202508011500',
+        station: 108,
+        temp: 32.3,
+        presentWeather: 2,
+        cloudAmount: 10,
       });
       // An unmanned station: no present weather, no cloud amount.
       assert.deepEqual(only(result.observations, 116), {
-        time: '202508011500', station: 116, temp: 27.4, presentWeather: null, cloudAmount: null,
+        time: '202508011500',
+        station: 116,
+        temp: 27.4,
+        presentWeather: null,
+        cloudAmount: null,
       });
     });
 
@@ -88,7 +102,21 @@ describe('kma_sfctm2 parser', () => {
       const result = parseSfctm2(fixtureText('kma_sfctm2_present-weather_202603150900.txt'));
       assert.deepEqual(
         result.observations.map((o) => [o.station, o.presentWeather]),
-        [[98, 61], [105, 71], [108, 10], [133, 5], [143, 6], [152, 95], [156, 45], [159, 51], [184, 21], [201, 68], [226, 2], [238, null], [259, 80]],
+        [
+          [98, 61],
+          [105, 71],
+          [108, 10],
+          [133, 5],
+          [143, 6],
+          [152, 95],
+          [156, 45],
+          [159, 51],
+          [184, 21],
+          [201, 68],
+          [226, 2],
+          [238, null],
+          [259, 80],
+        ],
       );
     });
 
@@ -101,13 +129,19 @@ describe('kma_sfctm2 parser', () => {
 
     it('decodes EUC-KR bytes, and UTF-8 as UTF-8', () => {
       const bytes = fixture('kma_sfctm2_euc-kr_202508011500.txt');
-      assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the fixture is not UTF-8');
+      assert.throws(
+        () => new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+        'the fixture is not UTF-8',
+      );
       const text = decodeKmaBytes(bytes);
       assert.match(text, /기상청 지상관측 시간자료: 2025년 8월 1일 15시/);
       assert.equal(decodeKmaBytes(Buffer.from('#  기상청\n', 'utf8')), '#  기상청\n');
       assert.equal(decodeKmaBytes(Buffer.from([0xb1, 0xe2, 0xbb, 0xf3, 0xc3, 0xbb]), 'EUC-KR'), '기상청');
       const parsed = parseSfctm2(text);
-      assert.deepEqual(parsed.observations, parseSfctm2(fixtureText('kma_sfctm2_reference_202508011500.txt')).observations);
+      assert.deepEqual(
+        parsed.observations,
+        parseSfctm2(fixtureText('kma_sfctm2_reference_202508011500.txt')).observations,
+      );
     });
 
     it('reads CRLF line ends and a byte-order mark', () => {
@@ -123,7 +157,7 @@ describe('kma_sfctm2 parser', () => {
       assert.match(result.notes.join(' '), /1 row\(s\) without a readable time or station were skipped/);
     });
 
-    it('refuses rows without a header that do not have KMA\'s widths', () => {
+    it("refuses rows without a header that do not have KMA's widths", () => {
       assert.throws(() => parseSfctm2('202508011500 108 32.3\n'), Sfctm2FormatError);
       assert.throws(() => parseSfctm2('Unauthorized\n'), /no header line names the columns/);
     });
@@ -131,7 +165,10 @@ describe('kma_sfctm2 parser', () => {
 
   describe('the KMA samples', { skip: existsSync(SAMPLES) ? false : `${SAMPLES} is absent` }, () => {
     // Facts read off each sample: [station, time, TA, WC, CA_TOT, sky].
-    const expected: Record<string, readonly (readonly [number, string, number | null, number | null, number | null, string])[]> = {
+    const expected: Record<
+      string,
+      readonly (readonly [number, string, number | null, number | null, number | null, string])[]
+    > = {
       'kma_sfctm2_A_stn108_202511130800.txt': [[108, '202511130800', 8.1, null, 9, 'overcast']],
       'kma_sfctm2_B_stn156_202608181500.txt': [[156, '202608181500', 33.7, null, 0, 'clear']],
       'kma_sfctm2_C_stn108_202606100900.txt': [[108, '202606100900', 20.9, null, 5, 'partly-cloudy']],
@@ -142,7 +179,11 @@ describe('kma_sfctm2 parser', () => {
       'kma_sfctm2_E_stn108_201512110100.txt': [[108, '201512110100', 5.2, null, null, 'unknown']],
       'kma_sfctm2_help1_column_descriptions.txt': [],
     };
-    const files = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.startsWith('kma_sfctm2')).sort() : [];
+    const files = existsSync(SAMPLES)
+      ? readdirSync(SAMPLES)
+          .filter((f) => f.startsWith('kma_sfctm2'))
+          .sort()
+      : [];
 
     it('finds the kma_sfctm2 samples', () => {
       assert.ok(files.length >= 6, `found ${files.join(', ')}`);
@@ -158,7 +199,14 @@ describe('kma_sfctm2 parser', () => {
         const facts = expected[file];
         if (facts === undefined) return;
         assert.deepEqual(
-          result.observations.map((o) => [o.station, o.time, o.temp, o.presentWeather, o.cloudAmount, observedSky(o.presentWeather, o.cloudAmount)]),
+          result.observations.map((o) => [
+            o.station,
+            o.time,
+            o.temp,
+            o.presentWeather,
+            o.cloudAmount,
+            observedSky(o.presentWeather, o.cloudAmount),
+          ]),
           facts,
         );
       });
@@ -177,17 +225,43 @@ describe('kma_sfctm2 parser', () => {
 
   describe('random input', () => {
     const field = fc.oneof(
-      fc.constantFrom('-9', '-9.0', '-99.0', '-9.00', '-', '0', '10', '11', '99', '100', 'Sc', 'ScAc', '1e3', 'NaN', '-0.0'),
+      fc.constantFrom(
+        '-9',
+        '-9.0',
+        '-99.0',
+        '-9.00',
+        '-',
+        '0',
+        '10',
+        '11',
+        '99',
+        '100',
+        'Sc',
+        'ScAc',
+        '1e3',
+        'NaN',
+        '-0.0',
+      ),
       fc.double({ min: -200, max: 200, noNaN: true }).map((n) => n.toFixed(1)),
       fc.integer({ min: -100, max: 200 }).map(String),
       fc.string({ minLength: 1, maxLength: 6 }).map((s) => s.replace(/\s/g, 'x') || 'x'),
     );
     const row = fc.oneof(
       fc.array(field, { minLength: 0, maxLength: 50 }).map((fields) => fields.join(' ')),
-      fc.tuple(fc.constantFrom('202508011500', '2025080115', '999999999999'), fc.array(field, { minLength: 44, maxLength: 46 }))
+      fc
+        .tuple(
+          fc.constantFrom('202508011500', '2025080115', '999999999999'),
+          fc.array(field, { minLength: 44, maxLength: 46 }),
+        )
         .map(([tm, fields]) => [tm, ...fields].join('  ')),
     );
-    const header = fc.constantFrom('', `${NAMES_LINE}\n${UNITS_LINE}\n`, `${NAMES_LINE}\n`, '# YYMMDDHHMI STN  WD   WS GST\n', '#START7777\n');
+    const header = fc.constantFrom(
+      '',
+      `${NAMES_LINE}\n${UNITS_LINE}\n`,
+      `${NAMES_LINE}\n`,
+      '# YYMMDDHHMI STN  WD   WS GST\n',
+      '#START7777\n',
+    );
 
     it('never crashes on random rows, and reads only plausible values', () => {
       fc.assert(
@@ -206,8 +280,13 @@ describe('kma_sfctm2 parser', () => {
             assert.ok(Number.isInteger(o.station) && o.station > 0);
             assert.ok(o.temp === null || (Number.isFinite(o.temp) && o.temp >= -90 && o.temp <= 70));
             assert.ok(o.temp === null || ![-9, -99, -999].includes(o.temp));
-            assert.ok(o.cloudAmount === null || (Number.isInteger(o.cloudAmount) && o.cloudAmount >= 0 && o.cloudAmount <= 10));
-            assert.ok(o.presentWeather === null || (Number.isInteger(o.presentWeather) && o.presentWeather <= 99));
+            assert.ok(
+              o.cloudAmount === null ||
+                (Number.isInteger(o.cloudAmount) && o.cloudAmount >= 0 && o.cloudAmount <= 10),
+            );
+            assert.ok(
+              o.presentWeather === null || (Number.isInteger(o.presentWeather) && o.presentWeather <= 99),
+            );
             assert.ok(SKY_CODES.includes(observedSky(o.presentWeather, o.cloudAmount)));
           }
         }),
@@ -245,7 +324,13 @@ describe('kma_sfctm2 parser', () => {
           fields[SFCTM2_COLUMNS.indexOf('CA_TOT')] = String(ca);
           const [o] = parseSfctm2(`${NAMES_LINE}\n${UNITS_LINE}\n${fields.join(' ')}\n`).observations;
           const sentinel = ['-9.0', '-99.0'].includes(temp.toFixed(1));
-          assert.deepEqual(o, { time: '202508011500', station, temp: sentinel ? null : temp, presentWeather: wc, cloudAmount: ca });
+          assert.deepEqual(o, {
+            time: '202508011500',
+            station,
+            temp: sentinel ? null : temp,
+            presentWeather: wc,
+            cloudAmount: ca,
+          });
         }),
         { numRuns: 300 },
       );

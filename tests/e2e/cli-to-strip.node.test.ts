@@ -21,9 +21,21 @@ const PAGE = `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>
 <body><weather-strip src="feed.json"></weather-strip></body></html>`;
 
 const EXPECTED = [
-  '흐림 동두천 29.3℃', '흐림 강릉 30.6℃', '흐림 서울 32.3℃', '구름많음 대전 30.7℃', '구름조금 대구 32.7℃',
-  '구름많음 울산 30.7℃', '구름조금 광주 31.8℃', '맑음 부산 32.0℃', '구름조금 고창 32.7℃', '구름조금 제주 31.6℃',
-  '흐림 강화 30.0℃', '흐림 보은 29.2℃', '구름많음 금산 31.4℃', '구름조금 강진군 31.5℃', '맑음 경주시 32.0℃',
+  '흐림 동두천 29.3℃',
+  '흐림 강릉 30.6℃',
+  '흐림 서울 32.3℃',
+  '구름많음 대전 30.7℃',
+  '구름조금 대구 32.7℃',
+  '구름많음 울산 30.7℃',
+  '구름조금 광주 31.8℃',
+  '맑음 부산 32.0℃',
+  '구름조금 고창 32.7℃',
+  '구름조금 제주 31.6℃',
+  '흐림 강화 30.0℃',
+  '흐림 보은 29.2℃',
+  '구름많음 금산 31.4℃',
+  '구름조금 강진군 31.5℃',
+  '맑음 경주시 32.0℃',
   '맑음 거제 31.0℃',
 ];
 
@@ -34,12 +46,16 @@ describe('weather-strip-feed → <weather-strip>', () => {
   let browser: Browser;
 
   before(async () => {
-    for (const built of [COMMAND, BUNDLE]) assert.ok(existsSync(built), `${built} is missing: run npm run build first`);
+    for (const built of [COMMAND, BUNDLE])
+      assert.ok(existsSync(built), `${built} is missing: run npm run build first`);
     feedPath = join(mkdtempSync(join(tmpdir(), 'wsf-e2e-')), 'weather.json');
     // The bin as npm links it: executed through its #! line, not handed to node.
     const run = await new Promise<{ code: number; stderr: string }>((done) =>
-      execFile(COMMAND, ['--source', 'apihub', '--input', FIXTURE, '--out', feedPath], { cwd: ROOT }, (error, _out, stderr) =>
-        done({ code: error ? Number(error.code ?? -1) : 0, stderr }),
+      execFile(
+        COMMAND,
+        ['--source', 'apihub', '--input', FIXTURE, '--out', feedPath],
+        { cwd: ROOT },
+        (error, _out, stderr) => done({ code: error ? Number(error.code ?? -1) : 0, stderr }),
       ),
     );
     assert.equal(run.code, 0, run.stderr);
@@ -66,24 +82,30 @@ describe('weather-strip-feed → <weather-strip>', () => {
   });
 
   it('the built command is the package bin, with its #! line and no Lit inside', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    };
     assert.equal(resolve(ROOT, pkg.bin['weather-strip-feed']!), COMMAND);
     const source = readFileSync(COMMAND, 'utf8');
     assert.ok(source.startsWith('#!/usr/bin/env node\n'));
     assert.doesNotMatch(source, /LitElement|lit-html|customElements/);
   });
 
-  it('shows the reference page\'s date and 16 stations from the command\'s feed', async () => {
+  it("shows the reference page's date and 16 stations from the command's feed", async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base}/`);
-    await page.waitForFunction(() => document.querySelector('weather-strip')?.shadowRoot?.querySelectorAll('ul > li').length === 16);
+    await page.waitForFunction(
+      () => document.querySelector('weather-strip')?.shadowRoot?.querySelectorAll('ul > li').length === 16,
+    );
     const shown = await page.evaluate(() => {
       const root = document.querySelector('weather-strip')!.shadowRoot!;
       return {
         date: (root.querySelector('[part="date"]')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        stations: [...root.querySelectorAll('ul > li')].map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()),
+        stations: [...root.querySelectorAll('ul > li')].map((li) =>
+          (li.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
         text: (root.textContent ?? '').replace(/\s+/g, ' '),
       };
     });
