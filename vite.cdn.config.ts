@@ -1,9 +1,12 @@
 import { defineConfig } from 'vite';
+import { minifyLiteralsPlugin } from './scripts/minify-literals.js';
 
 // The CDN bundle: one self-contained, minified ES module with Lit inside that registers every
 // element. `<script type="module" src=".../dist/cdn/weather-strip.js">` is the whole install.
 export default defineConfig({
   publicDir: false,
+  // Lit's css``/html`` text is shipped as written; minify it (whitespace only where it is safe).
+  plugins: [minifyLiteralsPlugin()],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,
@@ -15,6 +18,7 @@ export default defineConfig({
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
-    rolldownOptions: { output: { minify: true } },
+    // Pure annotations only help a bundler that re-bundles this file; nobody does.
+    rolldownOptions: { output: { minify: true, comments: { legal: true, annotation: false, jsdoc: false } } },
   },
 });
