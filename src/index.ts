@@ -4,3 +4,4 @@
  */
 export * from './classes.js';
 import './define/weather-strip.js';
+import './define/article-card.js';

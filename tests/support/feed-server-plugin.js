@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 
 const reference = readFileSync(new URL('../../src/kma/reference-weather.json', import.meta.url), 'utf8');
+const article = readFileSync(new URL('../../src/article-card/sample-article.json', import.meta.url), 'utf8');
 
 /** @returns {import('koa').Middleware} */
 export function feedServer() {
@@ -12,6 +13,10 @@ export function feedServer() {
       case 'weather.json':
         ctx.type = 'application/json';
         ctx.body = reference;
+        return undefined;
+      case 'article.json':
+        ctx.type = 'application/json';
+        ctx.body = article;
         return undefined;
       case 'malformed.json':
         ctx.type = 'application/json';

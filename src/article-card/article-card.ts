@@ -1,0 +1,286 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { articleCardStyles } from './article-card.styles.js';
+import { parseArticleBody } from './article-body.js';
+import { FeedController } from '../feed/feed-controller.js';
+import type { FeedErrorDetail } from '../feed/feed-events.js';
+import { validateArticleFeed, type ArticleFeed } from '../feed/article-feed.js';
+import { isIsoDateTime } from '../feed/fields.js';
+import { summarizeProblems } from '../feed/weather-feed.js';
+import { formatByline } from '../format/byline.js';
+import { formatDateTime } from '../format/date.js';
+import { toLang } from '../format/locale.js';
+
+/** How much of the article a card shows. */
+export const ARTICLE_VARIANTS = ['full', 'teaser'] as const;
+
+/** How much of the article a card shows: see {@link ARTICLE_VARIANTS}. */
+export type ArticleVariant = (typeof ARTICLE_VARIANTS)[number];
+
+/** The fields a card shows, whichever source they come from. */
+type ArticleFields = Partial<Omit<ArticleFeed, 'version'>>;
+
+/** `value` resolved against the page, if it is an `http:` or `https:` URL; anything else is dropped. */
+function httpUrl(value: string | undefined): string | undefined {
+  try {
+    const url = new URL(value ?? '', document.baseURI);
+    return value && /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A heading element of `level` 1–6. A switch costs less than Lit's static-html module, the only
+ * other way to choose a tag name.
+ */
+function heading(level: number, name: string, content: unknown): TemplateResult {
+  const id = name === 'headline' ? name : undefined; // names the article
+  switch (level) {
+    case 1:
+      return html`<h1 part=${name} class=${name} id=${ifDefined(id)}>${content}</h1>`;
+    case 2:
+      return html`<h2 part=${name} class=${name} id=${ifDefined(id)}>${content}</h2>`;
+    case 3:
+      return html`<h3 part=${name} class=${name} id=${ifDefined(id)}>${content}</h3>`;
+    case 4:
+      return html`<h4 part=${name} class=${name} id=${ifDefined(id)}>${content}</h4>`;
+    case 5:
+      return html`<h5 part=${name} class=${name} id=${ifDefined(id)}>${content}</h5>`;
+    default:
+      return html`<h6 part=${name} class=${name} id=${ifDefined(id)}>${content}</h6>`;
+  }
+}
+
+/**
+ * A news article as the reference page shows it (category, headline, deck, byline, date, body),
+ * or as a teaser whose headline links to the article and makes the whole card clickable.
+ *
+ * Data comes from, in order of precedence: the `data` property, the `src` feed, and the
+ * attributes with the element's own content as the body.
+ *
+ * @summary A news article, in full or as a teaser.
+ *
+ * @slot - The article body, with the author's own markup; used when the data has no `body`.
+ *
+ * @fires {CustomEvent<ArticleFeed>} article-card-load - A feed from `src` was loaded and validated; `detail` is the cleaned feed.
+ * @fires {CustomEvent<FeedErrorDetail>} article-card-error - The feed failed (`detail.kind`: `network`, `timeout`, `http`, `parse` or `schema`), or some of its fields were left out. The last good article stays on screen.
+ *
+ * @csspart base - The `<article>`, named by its headline.
+ * @csspart category - The section label.
+ * @csspart headline - The headline heading.
+ * @csspart link - The headline link (when `href` is an http(s) URL).
+ * @csspart deck - The one-line subtitle.
+ * @csspart byline - The byline and the date.
+ * @csspart date - The publication date (`<time>`).
+ * @csspart image - The lead image.
+ * @csspart body - The body (`full` only).
+ * @csspart section-heading - A section heading of a feed's body.
+ *
+ * @cssprop [--article-card-color=light-dark(#1f2328, #e8eaed)] - Text colour.
+ * @cssprop [--article-card-muted-color=light-dark(#57606a, #a8b0ba)] - Colour of the deck, byline and date.
+ * @cssprop [--article-card-accent-color=light-dark(#0a58ca, #8ab4f8)] - Colour of the category and the focus ring.
+ * @cssprop [--article-card-background=transparent] - Background of the card.
+ * @cssprop [--article-card-border=none] - Border of the card.
+ * @cssprop [--article-card-radius=0] - Corner radius of the card.
+ * @cssprop [--article-card-padding=0] - Space inside the card.
+ * @cssprop [--article-card-gap=0.75em] - Space between the category, headline, deck, byline, image and body.
+ * @cssprop [--article-card-headline-size=1.75em] - Size of the headline (teasers show it at three quarters).
+ * @cssprop [--article-card-image-ratio=16 / 9] - Aspect ratio of the lead image, fixed so nothing shifts as it loads.
+ */
+export class ArticleCard extends LitElement {
+  static override styles = articleCardStyles;
+
+  private readonly feedController = new FeedController<ArticleFeed>(this, {
+    validate: validateArticleFeed,
+    onLoad: (feed) => {
+      this.feed = feed;
+      this.requestUpdate();
+      this.emit('article-card-load', feed);
+    },
+    onError: (detail) => this.emit('article-card-error', detail),
+  });
+
+  /** URL of an article feed (JSON, version 1). */
+  @property() src?: string;
+
+  /** Section label, e.g. `장애인`. */
+  @property() category?: string;
+
+  /** The title. */
+  @property() headline?: string;
+
+  /** The one-line subtitle. */
+  @property() deck?: string;
+
+  /** Publisher of the byline, e.g. `서울복지타임즈`. */
+  @property() publisher?: string;
+
+  /** Reporter of the byline, e.g. `이재연`. */
+  @property() reporter?: string;
+
+  /** Publication time, ISO 8601 with an offset (`2025-08-01T09:00:00+09:00`). */
+  @property() published?: string;
+
+  /** Where the headline links; only `http:`/`https:` URLs are used. */
+  @property() href?: string;
+
+  /** URL of the lead image; only `http:`/`https:` URLs are used. */
+  @property() image?: string;
+
+  /** Text alternative of the image; empty or absent marks the image as decorative. */
+  @property({ attribute: 'image-alt' }) imageAlt?: string;
+
+  /** `full`: the whole article; `teaser`: category, headline link, deck, byline and date. */
+  @property() variant: ArticleVariant = 'full';
+
+  /** Level of the headline element, 1–6; section headings are one level below (at most 6). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Language of the byline and the date: `ko` or `en`. */
+  @property() override lang = 'ko';
+
+  /** Time zone of the date. */
+  @property({ attribute: 'time-zone' }) timeZone = 'Asia/Seoul';
+
+  /** Writes schema.org `NewsArticle` JSON-LD into the element's light DOM, for search engines. */
+  @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
+
+  /** The article as an object; takes precedence over `src` and the attributes. Validated like a feed. */
+  @property({ attribute: false }) data?: ArticleFeed;
+
+  private feed: ArticleFeed | undefined;
+  private dataArticle: ArticleFeed | undefined;
+  private jsonLd: HTMLScriptElement | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.feedController.setUrl(this.src || undefined);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.isConnected) this.feedController.setUrl(this.src || undefined);
+    if (changed.has('data')) {
+      const { value, problems } = this.data
+        ? validateArticleFeed(this.data)
+        : { value: undefined, problems: [] };
+      if (problems.length > 0) console.warn(`<article-card> data: ${summarizeProblems(problems)}`);
+      this.dataArticle = value;
+    }
+  }
+
+  protected override updated(): void {
+    if (!this.structuredData) {
+      this.jsonLd?.remove();
+      this.jsonLd = undefined;
+      return;
+    }
+    const a = this.article;
+    const json = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: a.headline,
+      description: a.deck,
+      articleSection: a.category,
+      datePublished: this.publishedAt,
+      author: a.reporter ? { '@type': 'Person', name: a.reporter } : undefined,
+      publisher: a.publisher ? { '@type': 'Organization', name: a.publisher } : undefined,
+      image: httpUrl(a.image),
+      url: httpUrl(a.href),
+    }).replace(/</g, '\\u003c'); // so that no text can close the script
+    this.jsonLd ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' });
+    if (this.jsonLd.parentNode !== this) this.append(this.jsonLd);
+    if (this.jsonLd.textContent !== json) this.jsonLd.textContent = json;
+  }
+
+  /** The article in effect: `data`, else the feed, else the attributes. */
+  private get article(): ArticleFields {
+    return this.dataArticle ?? this.feed ?? this;
+  }
+
+  private get publishedAt(): string | undefined {
+    const { published } = this.article;
+    return published && isIsoDateTime(published) ? published : undefined;
+  }
+
+  private emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  protected override render(): TemplateResult {
+    const a = this.article;
+    const lang = toLang(this.lang);
+    const teaser = this.variant === 'teaser';
+    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
+    const href = httpUrl(a.href);
+    const image = httpUrl(a.image);
+    const published = this.publishedAt;
+    const byline = formatByline(a.publisher, a.reporter, lang);
+    return html`<article
+      part="base"
+      class="base ${teaser ? 'teaser' : 'full'}"
+      aria-labelledby=${a.headline ? 'headline' : nothing}
+    >
+      ${a.category ? html`<p part="category" class="category">${a.category}</p>` : nothing}
+      ${
+        a.headline
+          ? heading(
+              level,
+              'headline',
+              href ? html`<a part="link" class="link" href=${href}>${a.headline}</a>` : a.headline,
+            )
+          : nothing
+      }
+      ${a.deck ? html`<p part="deck" class="deck">${a.deck}</p>` : nothing}
+      ${
+        byline || published
+          ? html`<p part="byline" class="byline">
+              ${byline}
+              ${
+                published
+                  ? html`<time part="date" datetime=${published}
+                      >${formatDateTime(new Date(published), lang, this.timeZone)}</time
+                    >`
+                  : nothing
+              }
+            </p>`
+          : nothing
+      }
+      ${
+        image
+          ? html`<img
+              part="image"
+              class="image"
+              src=${image}
+              alt=${a.imageAlt ?? ''}
+              loading="lazy"
+              decoding="async"
+            />`
+          : nothing
+      }
+      ${
+        teaser
+          ? nothing
+          : html`<div part="body" class="body">
+              ${
+                a.body === undefined
+                  ? html`<slot></slot>`
+                  : parseArticleBody(a.body).map((block) =>
+                      block.heading
+                        ? heading(Math.min(level + 1, 6), 'section-heading', block.text)
+                        : html`<p>${block.text}</p>`,
+                    )
+              }
+            </div>`
+      }
+    </article>`;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'article-card-load': CustomEvent<ArticleFeed>;
+    'article-card-error': CustomEvent<FeedErrorDetail>;
+  }
+}

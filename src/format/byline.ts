@@ -1,0 +1,16 @@
+import type { Lang } from './locale.js';
+
+/**
+ * An article's byline: `서울복지타임즈 이재연 기자` in Korean, `By 이재연, 서울복지타임즈` in
+ * English. Either part may be missing; with neither, the byline is empty.
+ */
+export function formatByline(
+  publisher: string | undefined,
+  reporter: string | undefined,
+  lang: Lang,
+): string {
+  const org = publisher?.trim();
+  const name = reporter?.trim();
+  if (lang === 'en') return [name && `By ${name}`, org].filter(Boolean).join(', ');
+  return [org, name && `${name} 기자`].filter(Boolean).join(' ');
+}
