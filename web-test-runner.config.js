@@ -18,7 +18,15 @@ const browser = process.env.BROWSER ?? 'chromium';
 async function launchers() {
   switch (browser) {
     case 'chromium':
-      return [chromeLauncher({ launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS } })];
+      return [
+        chromeLauncher({
+          launchOptions: {
+            executablePath: CHROMIUM_PATH,
+            headless: true,
+            args: CHROMIUM_ARGS,
+          },
+        }),
+      ];
     case 'firefox':
       return [chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true } })];
     case 'webkit': {
@@ -45,8 +53,8 @@ export default {
   files: ['tests/**/*.test.ts', '!tests/**/*.node.test.ts', '!tests/e2e/**'],
   nodeResolve: true,
   browsers: await launchers(),
-  // Firefox throttles pages in background tabs, and WebKit drives a single window.
-  concurrency: browser === 'chromium' ? 2 : 1,
+  // One page at a time: background tabs get throttled timers, frames and focus.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,

@@ -11,7 +11,7 @@ export const weatherStripStyles = css`
     --_radius: var(--weather-strip-radius, 0);
     --_font-family: var(--weather-strip-font-family, inherit);
     --_font-size: var(--weather-strip-font-size, 0.9375rem);
-    --_row-height: var(--weather-strip-row-height, 2.25em);
+    --_row-height: var(--weather-strip-row-height, 2.25rem);
     --_gap: var(--weather-strip-gap, 0.75em);
     --_padding-inline: var(--weather-strip-padding-inline, 0);
     --_icon-size: var(--weather-strip-icon-size, 1.25em);
@@ -169,6 +169,11 @@ export const weatherStripStyles = css`
     background: transparent;
     font: inherit;
     cursor: pointer;
+  }
+
+  /* Nothing to pause yet: the button keeps its place so that nothing shifts when data arrives. */
+  .pause:disabled {
+    visibility: hidden;
   }
 
   .pause:focus-visible {

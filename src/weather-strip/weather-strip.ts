@@ -69,7 +69,7 @@ const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fa
  * @cssprop [--weather-strip-radius=0] - Corner radius of the strip.
  * @cssprop [--weather-strip-font-family=inherit] - Font family.
  * @cssprop [--weather-strip-font-size=0.9375rem] - Font size; everything else scales with it.
- * @cssprop [--weather-strip-row-height=2.25em] - Height of one row.
+ * @cssprop [--weather-strip-row-height=2.25rem] - Height of one row: the strip's height in `roll` and `marquee` mode.
  * @cssprop [--weather-strip-gap=0.75em] - Space between the date, the stations, the attribution and the button.
  * @cssprop [--weather-strip-padding-inline=0] - Space at the start and end of the strip.
  * @cssprop [--weather-strip-icon-size=1.25em] - Size of sky icons.
@@ -308,11 +308,17 @@ export class WeatherStrip extends LitElement implements MotionHost {
         </div>
       </div>
       <span part="attribution" class="attribution">${this.attributionText}</span>
-      ${moving
-        ? html`<button part="pause-button" class="pause" type="button" @click=${this.handlePauseClick}>
+      ${motion === 'static'
+        ? nothing
+        : html`<button
+            part="pause-button"
+            class="pause"
+            type="button"
+            ?disabled=${!moving}
+            @click=${this.handlePauseClick}
+          >
             ${this.held ? PLAY_ICON : PAUSE_ICON}<span class="visually-hidden">${this.held ? text.play : text.pause}</span>
-          </button>`
-        : nothing}
+          </button>`}
     </section>`;
   }
   /* eslint-enable lit-a11y/no-redundant-role */
