@@ -18,6 +18,9 @@ export const ARTICLE_VARIANTS = ['full', 'teaser'] as const;
 /** How much of the article a card shows: see {@link ARTICLE_VARIANTS}. */
 export type ArticleVariant = (typeof ARTICLE_VARIANTS)[number];
 
+/** Events bubble out of shadow roots, like the strip's. */
+const EVENT = { bubbles: true, composed: true } as const;
+
 /** The fields a card shows, whichever source they come from. */
 type ArticleFields = Partial<Omit<ArticleFeed, 'version'>>;
 
@@ -61,6 +64,7 @@ function heading(level: number, name: string, content: unknown): TemplateResult 
  * attributes with the element's own content as the body.
  *
  * @summary A news article, in full or as a teaser.
+ * @tagname article-card
  *
  * @slot - The article body, with the author's own markup; used when the data has no `body`.
  *
@@ -97,9 +101,9 @@ export class ArticleCard extends LitElement {
     onLoad: (feed) => {
       this.feed = feed;
       this.requestUpdate();
-      this.emit('article-card-load', feed);
+      this.dispatchEvent(new CustomEvent('article-card-load', { detail: feed, ...EVENT }));
     },
-    onError: (detail) => this.emit('article-card-error', detail),
+    onError: (detail) => this.dispatchEvent(new CustomEvent('article-card-error', { detail, ...EVENT })),
   });
 
   /** URL of an article feed (JSON, version 1). */
@@ -160,7 +164,11 @@ export class ArticleCard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.isConnected) this.feedController.setUrl(this.src || undefined);
+    if (changed.has('src')) {
+      if (this.isConnected) this.feedController.setUrl(this.src || undefined);
+      // Without a feed, the attributes and the light DOM speak again.
+      if (!this.src) this.feed = undefined;
+    }
     if (changed.has('data')) {
       const { value, problems } = this.data
         ? validateArticleFeed(this.data)
@@ -202,10 +210,6 @@ export class ArticleCard extends LitElement {
   private get publishedAt(): string | undefined {
     const { published } = this.article;
     return published && isIsoDateTime(published) ? published : undefined;
-  }
-
-  private emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 
   protected override render(): TemplateResult {

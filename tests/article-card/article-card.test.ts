@@ -170,6 +170,9 @@ describe('<article-card>', () => {
       expect(part(el, 'link')).to.be.null;
       expect(partText(el, 'headline')).to.equal('제목');
       expect(part(el, 'image')).to.be.null;
+      el.image = 'https://[not a host]/lead.jpg';
+      await el.updateComplete;
+      expect(part(el, 'image')).to.be.null;
       el.image = 'data:image/png;base64,AAAA';
       el.href = ' JavaScript:alert(1)';
       await el.updateComplete;
@@ -303,6 +306,21 @@ describe('<article-card>', () => {
       await el.updateComplete;
       expect(part(el, 'body')).to.be.null;
       expect(partText(el, 'link')).to.equal(HEADLINE);
+    });
+
+    it('gives way to the attributes and the light DOM when src is removed', async () => {
+      const el = document.createElement('article-card');
+      el.headline = '속성 제목';
+      el.setAttribute('src', '/feeds/article.json');
+      const loaded = oneEvent(el, 'article-card-load');
+      await fixture(el);
+      await loaded;
+      await el.updateComplete;
+      expect(partText(el, 'headline')).to.equal(HEADLINE);
+      el.removeAttribute('src');
+      await el.updateComplete;
+      expect(partText(el, 'headline')).to.equal('속성 제목');
+      expect(el.shadowRoot!.querySelector('[part="body"] > slot')).to.exist;
     });
 
     it('bubbles and crosses shadow roots', async () => {
