@@ -37,14 +37,17 @@ export function initScript(firstStation) {
 }
 
 /**
- * Fake timers for the long-run checks: `setTimeout` queues, `__clock.tick(ms)` runs what falls
- * due in order. Only timers are faked; rendering, events and fetch stay real.
+ * Fake timers for the long-run checks. Real until `__clock.install()`; from then on `setTimeout`
+ * queues and `__clock.tick(ms)` runs what falls due, in order. Only timers are faked: rendering,
+ * events and fetch stay real.
  */
 export const FAKE_TIMERS = `(() => {
+  const realSet = window.setTimeout.bind(window);
   const realClear = window.clearTimeout.bind(window);
   const queue = new Map();
-  let now = 0, nextId = 1 << 30, fired = 0;
+  let now = 0, nextId = 1 << 30, fired = 0, installed = false;
   window.setTimeout = (fn, ms = 0, ...args) => {
+    if (!installed) return realSet(fn, ms, ...args);
     const id = nextId++;
     queue.set(id, { at: now + Math.max(0, Number(ms) || 0), fn, args });
     return id;
@@ -52,6 +55,7 @@ export const FAKE_TIMERS = `(() => {
   window.clearTimeout = (id) => { if (!queue.delete(id)) realClear(id); };
   window.__clock = {
     get fired() { return fired; },
+    install() { installed = true; },
     tick(ms) {
       const end = now + ms;
       for (;;) {

@@ -73,6 +73,15 @@ export async function connectCycles(browser, origin, cycles) {
 /** `ticks` roll steps of the reference strip, `batch` at a time between rendered frames. */
 export async function manyTicks(browser, origin, ticks, batch = 10) {
   const { context, page, cdp } = await openPage(browser, origin, { fakeTimers: true });
+  // Fake timers from now on; pausing and resuming (public API) re-arms the roll timer on them.
+  await page.evaluate(async () => {
+    window.__clock.install();
+    const strip = document.querySelector('weather-strip');
+    strip.paused = true;
+    await strip.updateComplete;
+    strip.paused = false;
+    await strip.updateComplete;
+  });
   let fired = 0;
   const run = async (n) => {
     fired += await page.evaluate(

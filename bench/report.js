@@ -123,6 +123,9 @@ export function checkTargets({ summary, bundle, memory, seconds }) {
       );
     }
   }
+  if (memory?.cyclesError)
+    add('heap flat (≤ 5%) across connect/disconnect cycles', memory.cyclesError, false);
+  if (memory?.ticksError) add('heap flat (≤ 5%) across ticks', memory.ticksError, false);
   if (memory?.cycles) {
     const { reconnect, fresh, cycles } = memory.cycles;
     add(
