@@ -1,10 +1,11 @@
 // Fails when custom-elements.json differs from what the analyzer makes of the source now.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const out = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer resolves --outdir against the project, so the scratch copy lives inside it.
+const out = join('.tmp', `manifest-check-${process.pid}`);
+mkdirSync(out, { recursive: true });
 try {
   execFileSync('npx', ['cem', 'analyze', '--outdir', out], { stdio: ['ignore', 'ignore', 'inherit'] });
   const fresh = readFileSync(join(out, 'custom-elements.json'), 'utf8');

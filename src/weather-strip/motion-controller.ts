@@ -28,140 +28,140 @@ const MIN_SPEED = 1;
  * tab.
  */
 export class MotionController implements ReactiveController {
-  private readonly host: MotionHost;
-  private track: HTMLElement | null = null;
-  private layout = '';
-  private index = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private onScreen = true;
-  private intersection: IntersectionObserver | undefined;
-  private resize: ResizeObserver | undefined;
-  private copyWidth = 0;
+  readonly #host: MotionHost;
+  #track: HTMLElement | null = null;
+  #layout = '';
+  #index = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #onScreen = true;
+  #intersection: IntersectionObserver | undefined;
+  #resize: ResizeObserver | undefined;
+  #copyWidth = 0;
 
   constructor(host: MotionHost) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
   /** The index of the row in view in `roll` (0-based; the loop clone is `stationCount`). */
   get position(): number {
-    return this.index;
+    return this.#index;
   }
 
   hostConnected(): void {
-    document.addEventListener('visibilitychange', this.handleVisibility);
+    document.addEventListener('visibilitychange', this.#handleVisibility);
     if (typeof IntersectionObserver === 'function') {
-      this.intersection = new IntersectionObserver(this.handleIntersection);
-      this.intersection.observe(this.host);
+      this.#intersection = new IntersectionObserver(this.#handleIntersection);
+      this.#intersection.observe(this.#host);
     }
-    if (typeof ResizeObserver === 'function') this.resize = new ResizeObserver(this.handleResize);
+    if (typeof ResizeObserver === 'function') this.#resize = new ResizeObserver(this.#handleResize);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.handleVisibility);
-    this.intersection?.disconnect();
-    this.resize?.disconnect();
-    this.intersection = this.resize = undefined;
-    this.stopTimer();
-    this.setTrack(null);
-    this.layout = '';
+    document.removeEventListener('visibilitychange', this.#handleVisibility);
+    this.#intersection?.disconnect();
+    this.#resize?.disconnect();
+    this.#intersection = this.#resize = undefined;
+    this.#stopTimer();
+    this.#setTrack(null);
+    this.#layout = '';
   }
 
   hostUpdated(): void {
-    this.sync();
+    this.#sync();
   }
 
   /** Whether anything may move now. */
-  private get canMove(): boolean {
-    return !this.host.paused && this.onScreen && document.visibilityState !== 'hidden';
+  get #canMove(): boolean {
+    return !this.#host.paused && this.#onScreen && document.visibilityState !== 'hidden';
   }
 
-  private sync(): void {
-    const { motion, stationCount } = this.host;
-    this.setTrack(this.host.motionTrack);
+  #sync(): void {
+    const { motion, stationCount } = this.#host;
+    this.#setTrack(this.#host.motionTrack);
     const layout = `${motion}:${stationCount}`;
-    if (layout !== this.layout) {
-      this.layout = layout;
-      this.stopTimer();
-      this.jumpTo(0);
+    if (layout !== this.#layout) {
+      this.#layout = layout;
+      this.#stopTimer();
+      this.#jumpTo(0);
     }
-    const rolling = motion === 'roll' && stationCount > 1 && this.canMove;
-    if (!rolling) this.stopTimer();
-    else if (this.timer === undefined) this.schedule();
-    if (this.track && motion === 'marquee') {
-      this.track.classList.toggle('idle', !this.canMove);
-      this.applyMarqueeDuration();
+    const rolling = motion === 'roll' && stationCount > 1 && this.#canMove;
+    if (!rolling) this.#stopTimer();
+    else if (this.#timer === undefined) this.#schedule();
+    if (this.#track && motion === 'marquee') {
+      this.#track.classList.toggle('idle', !this.#canMove);
+      this.#applyMarqueeDuration();
     }
   }
 
-  private setTrack(track: HTMLElement | null): void {
-    if (track === this.track) return;
-    this.track?.removeEventListener('transitionend', this.handleTransitionEnd);
-    this.resize?.disconnect();
-    this.track = track;
-    this.copyWidth = 0;
-    this.layout = '';
+  #setTrack(track: HTMLElement | null): void {
+    if (track === this.#track) return;
+    this.#track?.removeEventListener('transitionend', this.#handleTransitionEnd);
+    this.#resize?.disconnect();
+    this.#track = track;
+    this.#copyWidth = 0;
+    this.#layout = '';
     if (!track) return;
-    track.addEventListener('transitionend', this.handleTransitionEnd);
+    track.addEventListener('transitionend', this.#handleTransitionEnd);
     const firstCopy = track.firstElementChild;
-    if (firstCopy) this.resize?.observe(firstCopy);
+    if (firstCopy) this.#resize?.observe(firstCopy);
   }
 
-  private schedule(): void {
-    const delay = Math.max(MIN_INTERVAL_S, this.host.interval || 0) * 1000;
-    this.timer = setTimeout(this.handleTick, delay);
+  #schedule(): void {
+    const delay = Math.max(MIN_INTERVAL_S, this.#host.interval || 0) * 1000;
+    this.#timer = setTimeout(this.#handleTick, delay);
   }
 
-  private stopTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+  #stopTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   /** Shows row `index` at once, without a transition. */
-  private jumpTo(index: number): void {
-    this.index = index;
-    if (!this.track) return;
-    this.track.style.transition = 'none';
-    this.track.style.transform = index === 0 ? '' : `translateY(${-index * 100}%)`;
+  #jumpTo(index: number): void {
+    this.#index = index;
+    if (!this.#track) return;
+    this.#track.style.transition = 'none';
+    this.#track.style.transform = index === 0 ? '' : `translateY(${-index * 100}%)`;
   }
 
-  private applyMarqueeDuration(): void {
-    if (!this.track || this.copyWidth <= 0) return;
-    const seconds = this.copyWidth / Math.max(MIN_SPEED, this.host.speed || 0);
-    this.track.style.setProperty('--_marquee-duration', `${seconds.toFixed(2)}s`);
+  #applyMarqueeDuration(): void {
+    if (!this.#track || this.#copyWidth <= 0) return;
+    const seconds = this.#copyWidth / Math.max(MIN_SPEED, this.#host.speed || 0);
+    this.#track.style.setProperty('--_marquee-duration', `${seconds.toFixed(2)}s`);
   }
 
-  private readonly handleTick = (): void => {
-    this.timer = undefined;
-    const { track } = this;
+  readonly #handleTick = (): void => {
+    this.#timer = undefined;
+    const track = this.#track;
     if (!track) return;
-    if (this.index >= this.host.stationCount) {
+    if (this.#index >= this.#host.stationCount) {
       // The clone is showing (its transitionend was missed): the first row looks the same.
-      this.jumpTo(0);
+      this.#jumpTo(0);
     } else {
-      this.index += 1;
+      this.#index += 1;
       track.style.transition = '';
-      track.style.transform = `translateY(${-this.index * 100}%)`;
+      track.style.transform = `translateY(${-this.#index * 100}%)`;
     }
-    if (this.canMove) this.schedule();
+    if (this.#canMove) this.#schedule();
   };
 
-  private readonly handleTransitionEnd = (event: TransitionEvent): void => {
-    if (event.target === this.track && this.index >= this.host.stationCount) this.jumpTo(0);
+  readonly #handleTransitionEnd = (event: TransitionEvent): void => {
+    if (event.target === this.#track && this.#index >= this.#host.stationCount) this.#jumpTo(0);
   };
 
-  private readonly handleVisibility = (): void => this.sync();
+  readonly #handleVisibility = (): void => this.#sync();
 
-  private readonly handleIntersection = (entries: IntersectionObserverEntry[]): void => {
+  readonly #handleIntersection = (entries: IntersectionObserverEntry[]): void => {
     const last = entries[entries.length - 1];
-    if (last) this.onScreen = last.isIntersecting;
-    this.sync();
+    if (last) this.#onScreen = last.isIntersecting;
+    this.#sync();
   };
 
-  private readonly handleResize = (entries: ResizeObserverEntry[]): void => {
+  readonly #handleResize = (entries: ResizeObserverEntry[]): void => {
     const last = entries[entries.length - 1];
     if (!last) return;
-    this.copyWidth = last.borderBoxSize?.[0]?.inlineSize ?? last.contentRect.width;
-    this.applyMarqueeDuration();
+    this.#copyWidth = last.borderBoxSize?.[0]?.inlineSize ?? last.contentRect.width;
+    this.#applyMarqueeDuration();
   };
 }

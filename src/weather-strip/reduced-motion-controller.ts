@@ -10,27 +10,27 @@ export class ReducedMotionController implements ReactiveController {
   /** Whether the reader asked for reduced motion. */
   reduce = false;
 
-  private readonly host: ReactiveControllerHost;
-  private media: MediaQueryList | undefined;
+  readonly #host: ReactiveControllerHost;
+  #media: MediaQueryList | undefined;
 
   constructor(host: ReactiveControllerHost) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.media = typeof matchMedia === 'function' ? matchMedia(QUERY) : undefined;
-    this.reduce = this.media?.matches ?? false;
-    this.media?.addEventListener('change', this.handleChange);
+    this.#media = typeof matchMedia === 'function' ? matchMedia(QUERY) : undefined;
+    this.reduce = this.#media?.matches ?? false;
+    this.#media?.addEventListener('change', this.#handleChange);
   }
 
   hostDisconnected(): void {
-    this.media?.removeEventListener('change', this.handleChange);
-    this.media = undefined;
+    this.#media?.removeEventListener('change', this.#handleChange);
+    this.#media = undefined;
   }
 
-  private readonly handleChange = (event: MediaQueryListEvent): void => {
+  readonly #handleChange = (event: MediaQueryListEvent): void => {
     this.reduce = event.matches;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   };
 }

@@ -3,6 +3,7 @@
  * readers see before the script runs (and without it); the strip reads only its attributes.
  *
  * @summary Declarative data for one station of a `<weather-strip>`.
+ * @tagname weather-station
  *
  * @attr {string} station - KMA ASOS station number; a known number fills in the name.
  * @attr {string} name - Station name, e.g. `서울`.
@@ -20,7 +21,7 @@ export class WeatherStation extends HTMLElement {
     return this.getAttribute('station');
   }
   set station(value: string | null) {
-    this.setOrRemove('station', value);
+    this.#setOrRemove('station', value);
   }
 
   /** Station name (the `name` attribute). */
@@ -28,7 +29,7 @@ export class WeatherStation extends HTMLElement {
     return this.getAttribute('name');
   }
   set name(value: string | null) {
-    this.setOrRemove('name', value);
+    this.#setOrRemove('name', value);
   }
 
   /** Sky code or KMA label (the `sky` attribute). */
@@ -36,7 +37,7 @@ export class WeatherStation extends HTMLElement {
     return this.getAttribute('sky');
   }
   set sky(value: string | null) {
-    this.setOrRemove('sky', value);
+    this.#setOrRemove('sky', value);
   }
 
   /** Temperature in °C, as written (the `temp` attribute). */
@@ -44,10 +45,10 @@ export class WeatherStation extends HTMLElement {
     return this.getAttribute('temp');
   }
   set temp(value: string | null) {
-    this.setOrRemove('temp', value);
+    this.#setOrRemove('temp', value);
   }
 
-  private setOrRemove(name: string, value: string | null): void {
+  #setOrRemove(name: string, value: string | null): void {
     if (value === null) this.removeAttribute(name);
     else this.setAttribute(name, value);
   }

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { weatherStripStyles } from './weather-strip.styles.js';
 import { MotionController, type Motion, type MotionHost } from './motion-controller.js';
 import { ReducedMotionController } from './reduced-motion-controller.js';
@@ -42,6 +42,7 @@ const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fa
  * `<weather-station>` elements.
  *
  * @summary A rolling KMA weather ticker.
+ * @tagname weather-strip
  *
  * @slot - `<weather-station>` elements: declarative data, read from their attributes.
  *
@@ -79,18 +80,17 @@ const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fa
 export class WeatherStrip extends LitElement implements MotionHost {
   static override styles = weatherStripStyles;
 
-  private readonly reducedMotion = new ReducedMotionController(this);
-  private readonly feedController = new FeedController<WeatherFeed>(this, {
+  readonly #reducedMotion = new ReducedMotionController(this);
+  readonly #feedController = new FeedController<WeatherFeed>(this, {
     validate: validateWeatherFeed,
     onLoad: (feed) => {
-      this.feed = feed;
+      this.#feed = feed;
       this.requestUpdate();
-      this.emit('weather-strip-load', feed);
+      this.dispatchEvent(new CustomEvent('weather-strip-load', { detail: feed, bubbles: true, composed: true }));
     },
-    onError: (detail) => this.emit('weather-strip-error', detail),
+    onError: (detail) =>
+      this.dispatchEvent(new CustomEvent('weather-strip-error', { detail, bubbles: true, composed: true })),
   });
-
-  @query('.track') private readonly track!: HTMLElement | null;
 
   /** URL of a weather feed (JSON, version 1). */
   @property() src?: string;
@@ -131,18 +131,15 @@ export class WeatherStrip extends LitElement implements MotionHost {
   /** The weather feed as an object; takes precedence over `src` and child elements. Validated like a feed. */
   @property({ attribute: false }) data?: WeatherFeed;
 
-  private feed: WeatherFeed | undefined;
-  private childReadings: WeatherReading[] = [];
-  private childrenDirty = true;
-  private dataReadings: WeatherFeed | undefined;
-  private views: StationView[] = [];
-  private held = false;
-  private hovering = false;
-  private focused = false;
-  private readonly childObserver = new MutationObserver(() => {
-    this.childrenDirty = true;
-    this.requestUpdate();
-  });
+  #feed: WeatherFeed | undefined;
+  #childReadings: WeatherReading[] = [];
+  #childrenDirty = true;
+  #dataFeed: WeatherFeed | undefined;
+  #views: StationView[] = [];
+  #held = false;
+  #hovering = false;
+  #focused = false;
+  #childObserver: MutationObserver | undefined;
 
   /**
    * Whether motion is paused: by the pause button, hover, keyboard focus, or the author.
@@ -150,76 +147,77 @@ export class WeatherStrip extends LitElement implements MotionHost {
    */
   @property({ type: Boolean, reflect: true })
   get paused(): boolean {
-    return this.held || this.hovering || this.focused;
+    return this.#held || this.#hovering || this.#focused;
   }
   set paused(value: boolean) {
-    this.changePause(() => (this.held = value));
+    this.#changePause(() => (this.#held = value));
   }
 
   constructor() {
     super();
     // Registers itself with this element; it needs no other reference.
     new MotionController(this);
-    this.addEventListener('pointerenter', this.handlePointerEnter);
-    this.addEventListener('pointerleave', this.handlePointerLeave);
-    this.addEventListener('focusin', this.handleFocusIn);
-    this.addEventListener('focusout', this.handleFocusOut);
   }
 
   /** The motion in effect: `static` under `prefers-reduced-motion: reduce`. */
   get motion(): Motion {
-    if (this.reducedMotion.reduce) return 'static';
+    if (this.#reducedMotion.reduce) return 'static';
     return STRIP_MODES.includes(this.mode) ? this.mode : 'roll';
   }
 
   /** How many stations are shown. */
   get stationCount(): number {
-    return this.views.length;
+    return this.#views.length;
   }
 
   /** The moving element, for the motion controller. */
   get motionTrack(): HTMLElement | null {
-    return this.track;
+    return this.renderRoot?.querySelector<HTMLElement>('.track') ?? null;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.childObserver.observe(this, { childList: true, subtree: true, attributes: true });
-    this.childrenDirty = true;
-    this.feedController.setUrl(this.src || undefined);
+    // Created here, not in the constructor, so that the element also renders on a server.
+    this.#childObserver ??= new MutationObserver(() => {
+      this.#childrenDirty = true;
+      this.requestUpdate();
+    });
+    this.#childObserver.observe(this, { childList: true, subtree: true, attributes: true });
+    this.#childrenDirty = true;
+    this.#feedController.setUrl(this.src || undefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.childObserver.disconnect();
-    this.hovering = this.focused = false;
+    this.#childObserver?.disconnect();
+    this.#hovering = this.#focused = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.isConnected) this.feedController.setUrl(this.src || undefined);
-    if (changed.has('data')) this.dataReadings = this.validateData();
-    if (this.childrenDirty) {
-      this.childrenDirty = false;
-      this.childReadings = this.readChildren();
+    if (changed.has('src') && this.isConnected) this.#feedController.setUrl(this.src || undefined);
+    if (changed.has('data')) this.#dataFeed = this.#validateData();
+    if (this.#childrenDirty && this.isConnected) {
+      this.#childrenDirty = false;
+      this.#childReadings = this.#readChildren();
     }
-    const source = this.dataReadings ?? this.feed;
-    const readings = source ? source.stations : this.childReadings;
-    const lang = this.language;
-    this.views = selectReadings(readings, this.stations).map((reading) => toStationView(reading, lang));
+    const source = this.#dataFeed ?? this.#feed;
+    const readings = source ? source.stations : this.#childReadings;
+    const lang = this.#language;
+    this.#views = selectReadings(readings, this.stations).map((reading) => toStationView(reading, lang));
   }
 
-  private get language(): Lang {
+  get #language(): Lang {
     return toLang(this.lang);
   }
 
-  private validateData(): WeatherFeed | undefined {
+  #validateData(): WeatherFeed | undefined {
     if (this.data === undefined || this.data === null) return undefined;
     const { value, problems } = validateWeatherFeed(this.data);
     if (problems.length > 0) console.warn(`<weather-strip> data: ${summarizeProblems(problems)}`);
     return value;
   }
 
-  private readChildren(): WeatherReading[] {
+  #readChildren(): WeatherReading[] {
     const problems: FeedProblem[] = [];
     const readings: WeatherReading[] = [];
     this.querySelectorAll(':scope > weather-station').forEach((child, i) => {
@@ -230,59 +228,63 @@ export class WeatherStrip extends LitElement implements MotionHost {
     return readings;
   }
 
-  private get day(): CalendarDay {
+  get #day(): CalendarDay {
     const override = parseDay(this.date);
     if (override) return override;
-    const observedAt = (this.dataReadings ?? this.feed)?.observedAt;
+    const observedAt = (this.#dataFeed ?? this.#feed)?.observedAt;
     return dayInZone(observedAt ? new Date(observedAt) : new Date(), validTimeZone(this.timeZone));
   }
 
-  private get attributionText(): string {
-    const lang = this.language;
-    const fromFeed = (this.dataReadings ?? this.feed)?.attribution;
+  get #attributionText(): string {
+    const lang = this.#language;
+    const fromFeed = (this.#dataFeed ?? this.#feed)?.attribution;
     const feedText = fromFeed && fromFeed !== TEXT.ko.attribution ? fromFeed : undefined;
     return this.attribution?.trim() || feedText || TEXT[lang].attribution;
   }
 
-  private changePause(change: () => void): void {
+  #changePause(change: () => void): void {
     const old = this.paused;
     change();
     this.requestUpdate('paused', old);
   }
 
-  private emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  #handlePointerEnter(): void {
+    this.#changePause(() => (this.#hovering = true));
   }
 
-  private readonly handlePointerEnter = (): void => this.changePause(() => (this.hovering = true));
-  private readonly handlePointerLeave = (): void => this.changePause(() => (this.hovering = false));
-  private readonly handleFocusIn = (): void => this.changePause(() => (this.focused = true));
-  private readonly handleFocusOut = (event: FocusEvent): void => {
+  #handlePointerLeave(): void {
+    this.#changePause(() => (this.#hovering = false));
+  }
+
+  #handleFocusIn(): void {
+    this.#changePause(() => (this.#focused = true));
+  }
+
+  #handleFocusOut(event: FocusEvent): void {
     const next = event.relatedTarget as Node | null;
-    const inside = next !== null && (this.contains(next) || this.renderRoot.contains(next));
-    if (!inside) this.changePause(() => (this.focused = false));
-  };
-
-  private handlePauseClick(): void {
-    this.changePause(() => (this.held = !this.held));
+    if (!next || !this.renderRoot.contains(next)) this.#changePause(() => (this.#focused = false));
   }
 
-  private renderStation(view: StationView, unit: Unit): TemplateResult {
+  #handlePauseClick(): void {
+    this.#changePause(() => (this.#held = !this.#held));
+  }
+
+  #renderStation(view: StationView, unit: Unit): TemplateResult {
     return html`${skyIcon(view.sky)}<span part="sky" class="sky">${view.skyLabel}</span>
       <span part="name" class="name">${view.name}</span>
       <span part="temp" class="temp">${formatTemperature(view.temp, unit)}</span>`;
   }
 
-  private renderClones(motion: Motion, unit: Unit): TemplateResult | typeof nothing {
-    const [first] = this.views;
-    if (motion === 'roll' && first && this.views.length > 1) {
+  #renderClones(motion: Motion, unit: Unit): TemplateResult | typeof nothing {
+    const [first] = this.#views;
+    if (motion === 'roll' && first && this.#views.length > 1) {
       return html`<div class="clone" aria-hidden="true" inert>
-        <div part="station" class="station">${this.renderStation(first, unit)}</div>
+        <div part="station" class="station">${this.#renderStation(first, unit)}</div>
       </div>`;
     }
     if (motion === 'marquee' && first) {
       return html`<div part="list" class="list clone" aria-hidden="true" inert>
-        ${this.views.map((view) => html`<div part="station" class="station">${this.renderStation(view, unit)}</div>`)}
+        ${this.#views.map((view) => html`<div part="station" class="station">${this.#renderStation(view, unit)}</div>`)}
       </div>`;
     }
     return nothing;
@@ -291,23 +293,33 @@ export class WeatherStrip extends LitElement implements MotionHost {
   // role="list": WebKit drops list semantics from lists styled `list-style: none`.
   /* eslint-disable lit-a11y/no-redundant-role */
   protected override render(): TemplateResult {
-    const lang = this.language;
+    const lang = this.#language;
     const text = TEXT[lang];
     const motion = this.motion;
     const unit: Unit = this.unit === 'f' ? 'f' : 'c';
-    const day = this.day;
-    const moving = motion !== 'static' && (motion === 'marquee' ? this.views.length > 0 : this.views.length > 1);
-    return html`<section part="base" class="base ${motion}" aria-label=${this.label?.trim() || text.label} lang=${lang}>
+    const day = this.#day;
+    const count = this.#views.length;
+    const moving = motion !== 'static' && count > (motion === 'marquee' ? 0 : 1);
+    return html`<section
+      part="base"
+      class="base ${motion}"
+      aria-label=${this.label?.trim() || text.label}
+      lang=${lang}
+      @pointerenter=${this.#handlePointerEnter}
+      @pointerleave=${this.#handlePointerLeave}
+      @focusin=${this.#handleFocusIn}
+      @focusout=${this.#handleFocusOut}
+    >
       <time part="date" class="date" datetime=${isoDay(day)}>${formatDayHeader(day, lang)}</time>
       <div part="viewport" class="viewport">
         <div class="track">
           <ul part="list" class="list" role="list">
-            ${this.views.map((view) => html`<li part="station" class="station">${this.renderStation(view, unit)}</li>`)}
+            ${this.#views.map((view) => html`<li part="station" class="station">${this.#renderStation(view, unit)}</li>`)}
           </ul>
-          ${this.renderClones(motion, unit)}
+          ${this.#renderClones(motion, unit)}
         </div>
       </div>
-      <span part="attribution" class="attribution">${this.attributionText}</span>
+      <span part="attribution" class="attribution">${this.#attributionText}</span>
       ${motion === 'static'
         ? nothing
         : html`<button
@@ -315,9 +327,9 @@ export class WeatherStrip extends LitElement implements MotionHost {
             class="pause"
             type="button"
             ?disabled=${!moving}
-            @click=${this.handlePauseClick}
+            @click=${this.#handlePauseClick}
           >
-            ${this.held ? PLAY_ICON : PAUSE_ICON}<span class="visually-hidden">${this.held ? text.play : text.pause}</span>
+            ${this.#held ? PLAY_ICON : PAUSE_ICON}<span class="visually-hidden">${this.#held ? text.play : text.pause}</span>
           </button>`}
     </section>`;
   }

@@ -4,6 +4,11 @@ import '../../src/index.js';
 import type { WeatherStrip } from '../../src/index.js';
 import { frames, pauseButton, referenceFeed, stationTexts, track } from '../support/strip.js';
 
+/** The pointer entering or leaving the strip's box. */
+function hover(el: WeatherStrip, type: 'pointerenter' | 'pointerleave'): void {
+  el.shadowRoot!.querySelector('section')!.dispatchEvent(new PointerEvent(type));
+}
+
 describe('<weather-strip> motion', () => {
   let clock: sinon.SinonFakeTimers;
 
@@ -114,12 +119,12 @@ describe('<weather-strip> motion', () => {
 
     it('pauses while hovered', async () => {
       const el = await strip();
-      el.dispatchEvent(new PointerEvent('pointerenter'));
+      hover(el, 'pointerenter');
       await el.updateComplete;
       expect(el.hasAttribute('paused')).to.be.true;
       clock.tick(6000);
       expect(track(el).style.transform).to.equal('');
-      el.dispatchEvent(new PointerEvent('pointerleave'));
+      hover(el, 'pointerleave');
       await el.updateComplete;
       expect(el.hasAttribute('paused')).to.be.false;
       clock.tick(3000);
@@ -140,8 +145,8 @@ describe('<weather-strip> motion', () => {
 
     it('stays paused by the author after hover ends', async () => {
       const el = await strip(html`<weather-strip paused .data=${referenceFeed()}></weather-strip>`);
-      el.dispatchEvent(new PointerEvent('pointerenter'));
-      el.dispatchEvent(new PointerEvent('pointerleave'));
+      hover(el, 'pointerenter');
+      hover(el, 'pointerleave');
       await el.updateComplete;
       expect(el.paused).to.be.true;
       clock.tick(6000);
