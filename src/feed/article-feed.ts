@@ -1,4 +1,4 @@
-import { describe, isRecord, type FeedProblem, type ValidationResult } from './problems.js';
+import { describe, guard, isRecord, type FeedProblem, type ValidationResult } from './problems.js';
 import { isHttpUrl, isIsoDateTime, readText } from './fields.js';
 
 /** An article feed, version 1 (see `schema/article-feed.schema.json`). Text is plain text, never markup. */
@@ -41,13 +41,25 @@ export const ARTICLE_LIMITS = {
 
 type TextField = 'category' | 'headline' | 'deck' | 'publisher' | 'reporter' | 'imageAlt' | 'body';
 
-const TEXT_FIELDS: readonly TextField[] = ['category', 'headline', 'deck', 'publisher', 'reporter', 'imageAlt', 'body'];
+const TEXT_FIELDS: readonly TextField[] = [
+  'category',
+  'headline',
+  'deck',
+  'publisher',
+  'reporter',
+  'imageAlt',
+  'body',
+];
 
 /**
  * Validates a parsed article feed. Fields that fail are left out and reported; a feed without
- * `version: 1` or a `headline` is rejected as a whole.
+ * `version: 1` or a `headline` is rejected as a whole. Never throws.
  */
 export function validateArticleFeed(input: unknown): ValidationResult<ArticleFeed> {
+  return guard(input, readArticleFeed);
+}
+
+function readArticleFeed(input: unknown): ValidationResult<ArticleFeed> {
   const problems: FeedProblem[] = [];
   if (!isRecord(input)) {
     problems.push({ path: '(feed)', message: `expected an object, got ${describe(input)}` });
@@ -60,7 +72,8 @@ export function validateArticleFeed(input: unknown): ValidationResult<ArticleFee
   }
   const feed: Partial<ArticleFeed> = { version: 1 };
   for (const key of TEXT_FIELDS) {
-    const raw = key === 'body' && typeof input.body === 'string' ? input.body.replace(/\r\n?/g, '\n') : input[key];
+    const raw =
+      key === 'body' && typeof input.body === 'string' ? input.body.replace(/\r\n?/g, '\n') : input[key];
     const value = readText(raw, key, problems, ARTICLE_LIMITS[key]);
     if (value) feed[key] = value;
   }

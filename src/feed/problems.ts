@@ -32,7 +32,7 @@ export function describe(value: unknown): string {
       return JSON.stringify(shown);
     }
     case 'number':
-      return Number.isFinite(value) ? String(value) : String(value);
+      return String(value);
     case 'object':
       return 'an object';
     default:
@@ -43,4 +43,28 @@ export function describe(value: unknown): string {
 /** Whether a value is a plain JSON object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Runs a validator so that nothing escapes: a `data` object whose getters or proxy traps throw
+ * is reported as unreadable.
+ */
+export function guard<T>(
+  input: unknown,
+  validate: (input: unknown) => ValidationResult<T>,
+): ValidationResult<T> {
+  try {
+    return validate(input);
+  } catch {
+    return {
+      value: undefined,
+      problems: [{ path: '(feed)', message: 'could not be read: a getter or proxy threw' }],
+    };
+  }
+}
+
+/** One line naming the first problems, for an error event's message. */
+export function summarizeProblems(problems: readonly FeedProblem[], limit = 5): string {
+  const shown = problems.slice(0, limit).map(formatProblem).join('; ');
+  return problems.length > limit ? `${shown}; and ${problems.length - limit} more` : shown;
 }

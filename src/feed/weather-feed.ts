@@ -1,4 +1,12 @@
-import { describe, formatProblem, isRecord, type FeedProblem, type ValidationResult } from './problems.js';
+import {
+  describe,
+  guard,
+  isRecord,
+  summarizeProblems,
+  type FeedProblem,
+  type ValidationResult,
+} from './problems.js';
+import { isIsoDateTime, readText } from './fields.js';
 import { stationById } from '../kma/stations.js';
 
 /** One station's reading in a weather feed. */
@@ -32,31 +40,7 @@ export const MAX_STATIONS = 500;
 /** Plausible air temperatures in °C; anything outside is a sentinel or an error. */
 export const TEMPERATURE_RANGE = { min: -90, max: 70 } as const;
 
-const ISO_WITH_OFFSET =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-/** Whether a string is an ISO 8601 date-time with an offset that names a real instant. */
-export function isIsoDateTime(value: string): boolean {
-  return ISO_WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value));
-}
-
-function text(
-  value: unknown,
-  path: string,
-  problems: FeedProblem[],
-): string | undefined | false {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') {
-    problems.push({ path, message: `expected a string, got ${describe(value)}` });
-    return false;
-  }
-  const trimmed = value.trim();
-  if (trimmed.length > MAX_TEXT_LENGTH) {
-    problems.push({ path, message: `longer than ${MAX_TEXT_LENGTH} characters` });
-    return false;
-  }
-  return trimmed === '' ? undefined : trimmed;
-}
+export { isIsoDateTime };
 
 /**
  * Validates one station reading. Returns the cleaned reading, or `undefined` (with problems
@@ -77,11 +61,12 @@ export function validateReading(
   const { id } = input;
   if (id !== undefined) {
     if (typeof id === 'number' && Number.isInteger(id) && id > 0 && id < 100000) reading.id = id;
-    else problems.push({ path: `${path}.id`, message: `expected a positive whole number, got ${describe(id)}` });
+    else
+      problems.push({ path: `${path}.id`, message: `expected a positive whole number, got ${describe(id)}` });
   }
-  const name = text(input.name, `${path}.name`, problems);
+  const name = readText(input.name, `${path}.name`, problems, MAX_TEXT_LENGTH);
   if (name) reading.name = name;
-  const sky = input.sky === null ? undefined : text(input.sky, `${path}.sky`, problems);
+  const sky = readText(input.sky, `${path}.sky`, problems, MAX_TEXT_LENGTH);
   if (sky) reading.sky = sky;
 
   const { temp } = input;
@@ -105,10 +90,15 @@ export function validateReading(
 }
 
 /**
- * Validates a parsed weather feed. Bad stations are left out and reported; a feed without a
- * usable `version`, `observedAt` or `stations` is rejected as a whole.
+ * Validates a parsed weather feed, or any value given as `data`. Bad stations are left out and
+ * reported; a feed without a usable `version`, `observedAt` or station is rejected as a whole.
+ * Never throws, and reads at most {@link MAX_STATIONS} stations, whatever the input.
  */
 export function validateWeatherFeed(input: unknown): ValidationResult<WeatherFeed> {
+  return guard(input, readWeatherFeed);
+}
+
+function readWeatherFeed(input: unknown): ValidationResult<WeatherFeed> {
   const problems: FeedProblem[] = [];
   if (!isRecord(input)) {
     problems.push({ path: '(feed)', message: `expected an object, got ${describe(input)}` });
@@ -127,14 +117,17 @@ export function validateWeatherFeed(input: unknown): ValidationResult<WeatherFee
     });
     usable = false;
   }
-  const attribution = text(input.attribution, 'attribution', problems);
+  const attribution = readText(input.attribution, 'attribution', problems, MAX_TEXT_LENGTH);
   if (!Array.isArray(input.stations)) {
     problems.push({ path: 'stations', message: `expected an array, got ${describe(input.stations)}` });
     return { value: undefined, problems };
   }
   const list: unknown[] = input.stations;
   if (list.length > MAX_STATIONS) {
-    problems.push({ path: 'stations', message: `${list.length} stations; only the first ${MAX_STATIONS} are used` });
+    problems.push({
+      path: 'stations',
+      message: `${list.length} stations; only the first ${MAX_STATIONS} are used`,
+    });
   }
   const stations: WeatherReading[] = [];
   const count = Math.min(list.length, MAX_STATIONS);
@@ -142,8 +135,8 @@ export function validateWeatherFeed(input: unknown): ValidationResult<WeatherFee
     const reading = validateReading(list[i], `stations[${i}]`, problems);
     if (reading) stations.push(reading);
   }
-  if (count > 0 && stations.length === 0) {
-    problems.push({ path: 'stations', message: 'no usable station' });
+  if (stations.length === 0) {
+    problems.push({ path: 'stations', message: count === 0 ? 'empty' : 'no usable station' });
     usable = false;
   }
   if (!usable) return { value: undefined, problems };
@@ -152,8 +145,4 @@ export function validateWeatherFeed(input: unknown): ValidationResult<WeatherFee
   return { value: feed, problems };
 }
 
-/** One line naming every problem, for an error event's message. */
-export function summarizeProblems(problems: readonly FeedProblem[], limit = 5): string {
-  const shown = problems.slice(0, limit).map(formatProblem).join('; ');
-  return problems.length > limit ? `${shown}; and ${problems.length - limit} more` : shown;
-}
+export { summarizeProblems };

@@ -71,14 +71,22 @@ describe('validateArticleFeed', () => {
       'href: expected an http(s) URL, got "javascript:alert(1)"; left out',
       'image: expected an http(s) URL, got "data:image/png;base64,AAAA"; left out',
     ]);
-    for (const bad of ['//example.com/x', '/news/1', 'https://', 'https:// x', 'ftp://example.com', 'https://[::1', 7]) {
+    for (const bad of [
+      '//example.com/x',
+      '/news/1',
+      'https://',
+      'https:// x',
+      'ftp://example.com',
+      'https://[::1',
+      7,
+    ]) {
       const result = validateArticleFeed({ version: 1, headline: 'H', href: bad });
       expect(result.value?.href, String(bad)).to.equal(undefined);
       expect(result.problems, String(bad)).to.have.length(1);
     }
-    expect(validateArticleFeed({ version: 1, headline: 'H', href: 'HTTPS://Example.com' }).value?.href).to.equal(
-      'HTTPS://Example.com',
-    );
+    expect(
+      validateArticleFeed({ version: 1, headline: 'H', href: 'HTTPS://Example.com' }).value?.href,
+    ).to.equal('HTTPS://Example.com');
   });
 
   it('drops a published time without an offset or on a day that does not exist', () => {
@@ -95,7 +103,9 @@ describe('validateArticleFeed', () => {
     const long = 'ㄱ'.repeat(ARTICLE_LIMITS.headline + 10);
     const { value, problems } = validateArticleFeed({ version: 1, headline: long });
     expect(value?.headline).to.have.length(ARTICLE_LIMITS.headline);
-    expect(problems.map(formatProblem)).to.deep.equal([`headline: longer than ${ARTICLE_LIMITS.headline} characters; cut`]);
+    expect(problems.map(formatProblem)).to.deep.equal([
+      `headline: longer than ${ARTICLE_LIMITS.headline} characters; cut`,
+    ]);
     // Never leaves half of a surrogate pair.
     const emoji = 'a'.repeat(ARTICLE_LIMITS.category - 1) + '😀😀';
     expect(validateArticleFeed({ version: 1, headline: 'H', category: emoji }).value?.category).to.equal(
@@ -112,7 +122,12 @@ describe('validateArticleFeed', () => {
   });
 
   it('reports wrong types by field and keeps the rest', () => {
-    const { value, problems } = validateArticleFeed({ ...good(), deck: ['a'], body: { text: 'x' }, imageAlt: NaN });
+    const { value, problems } = validateArticleFeed({
+      ...good(),
+      deck: ['a'],
+      body: { text: 'x' },
+      imageAlt: NaN,
+    });
     expect(value?.headline).to.equal('도서관에 점자 안내가 늘었다');
     expect(value?.deck).to.equal(undefined);
     expect(value?.body).to.equal(undefined);

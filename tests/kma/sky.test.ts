@@ -93,7 +93,17 @@ describe('skyFromText', () => {
   });
 
   it('maps what it does not know to unknown, never throwing', () => {
-    for (const text of ['', '   ', '-', '정보 없음', 'sunny', '<b>맑</b>', '\u0000', '🌧', 'x'.repeat(10_000)]) {
+    for (const text of [
+      '',
+      '   ',
+      '-',
+      '정보 없음',
+      'sunny',
+      '<b>맑</b>',
+      '\u0000',
+      '🌧',
+      'x'.repeat(10_000),
+    ]) {
       expect(skyFromText(text), JSON.stringify(text.slice(0, 20))).to.equal('unknown');
     }
   });
