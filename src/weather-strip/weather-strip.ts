@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { weatherStripStyles } from './weather-strip.styles.js';
 import { MotionController, type Motion, type MotionHost } from './motion-controller.js';
 import { ReducedMotionController } from './reduced-motion-controller.js';
@@ -80,6 +79,23 @@ const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fa
 export class WeatherStrip extends LitElement implements MotionHost {
   static override styles = weatherStripStyles;
 
+  static override properties = {
+    src: {},
+    refresh: { type: Number },
+    mode: { reflect: true },
+    interval: { type: Number },
+    speed: { type: Number },
+    stations: {},
+    lang: {},
+    unit: {},
+    timeZone: { attribute: 'time-zone' },
+    date: {},
+    attribution: {},
+    label: {},
+    data: { attribute: false },
+    paused: { type: Boolean, reflect: true },
+  };
+
   readonly #reducedMotion = new ReducedMotionController(this);
   readonly #feedController = new FeedController<WeatherFeed>(this, {
     validate: validateWeatherFeed,
@@ -93,43 +109,43 @@ export class WeatherStrip extends LitElement implements MotionHost {
   });
 
   /** URL of a weather feed (JSON, version 1). */
-  @property() src?: string;
+  src?: string;
 
   /** Seconds between re-fetches of `src`; `0` never re-fetches. */
-  @property({ type: Number }) refresh = 600;
+  refresh = 600;
 
   /** `roll`: one station at a time, vertically; `marquee`: continuous horizontal scroll; `static`: every station, wrapped. */
-  @property({ reflect: true }) mode: StripMode = 'roll';
+  mode: StripMode = 'roll';
 
   /** Seconds each station stays in view in `roll` mode (at least 1). */
-  @property({ type: Number }) interval = 3;
+  interval = 3;
 
   /** Pixels per second in `marquee` mode. */
-  @property({ type: Number }) speed = 40;
+  speed = 40;
 
   /** Which stations to show, in order: comma-separated ASOS numbers or names (`108,159` or `서울,부산`). All when empty. */
-  @property() stations?: string;
+  stations?: string;
 
   /** Language of labels, station names and the date: `ko` or `en`. */
-  @property() override lang = 'ko';
+  override lang = 'ko';
 
   /** Temperature unit: `c` or `f`. */
-  @property() unit: Unit = 'c';
+  unit: Unit = 'c';
 
   /** Time zone of the date header. */
-  @property({ attribute: 'time-zone' }) timeZone = 'Asia/Seoul';
+  timeZone = 'Asia/Seoul';
 
   /** `YYYY-MM-DD`: overrides the date header, which otherwise comes from the feed. */
-  @property() date?: string;
+  date?: string;
 
   /** Attribution text; `기상청 제공` (en: `Source: KMA`) when empty. Always shown. */
-  @property() attribution?: string;
+  attribution?: string;
 
   /** Accessible name of the strip's region; `전국 날씨` (en: `Weather`) when empty. */
-  @property() label?: string;
+  label?: string;
 
   /** The weather feed as an object; takes precedence over `src` and child elements. Validated like a feed. */
-  @property({ attribute: false }) data?: WeatherFeed;
+  data?: WeatherFeed;
 
   #feed: WeatherFeed | undefined;
   #childReadings: WeatherReading[] = [];
@@ -145,7 +161,6 @@ export class WeatherStrip extends LitElement implements MotionHost {
    * Whether motion is paused: by the pause button, hover, keyboard focus, or the author.
    * Setting it pauses or resumes on the author's behalf; hover and focus still pause.
    */
-  @property({ type: Boolean, reflect: true })
   get paused(): boolean {
     return this.#held || this.#hovering || this.#focused;
   }
