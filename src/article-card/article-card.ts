@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { articleCardStyles } from './article-card.styles.js';
 import { parseArticleBody } from './article-body.js';
@@ -96,10 +95,29 @@ function heading(level: number, name: string, content: unknown): TemplateResult 
 export class ArticleCard extends LitElement {
   static override styles = articleCardStyles;
 
-  private readonly feedController = new FeedController<ArticleFeed>(this, {
+  static override properties = {
+    src: {},
+    category: {},
+    headline: {},
+    deck: {},
+    publisher: {},
+    reporter: {},
+    published: {},
+    href: {},
+    image: {},
+    imageAlt: { attribute: 'image-alt' },
+    variant: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    lang: {},
+    timeZone: { attribute: 'time-zone' },
+    structuredData: { type: Boolean, attribute: 'structured-data' },
+    data: { attribute: false },
+  };
+
+  readonly #feedController = new FeedController<ArticleFeed>(this, {
     validate: validateArticleFeed,
     onLoad: (feed) => {
-      this.feed = feed;
+      this.#feed = feed;
       this.requestUpdate();
       this.dispatchEvent(new CustomEvent('article-card-load', { detail: feed, ...EVENT }));
     },
@@ -107,119 +125,119 @@ export class ArticleCard extends LitElement {
   });
 
   /** URL of an article feed (JSON, version 1). */
-  @property() src?: string;
+  src?: string;
 
   /** Section label, e.g. `장애인`. */
-  @property() category?: string;
+  category?: string;
 
   /** The title. */
-  @property() headline?: string;
+  headline?: string;
 
   /** The one-line subtitle. */
-  @property() deck?: string;
+  deck?: string;
 
   /** Publisher of the byline, e.g. `서울복지타임즈`. */
-  @property() publisher?: string;
+  publisher?: string;
 
   /** Reporter of the byline, e.g. `이재연`. */
-  @property() reporter?: string;
+  reporter?: string;
 
   /** Publication time, ISO 8601 with an offset (`2025-08-01T09:00:00+09:00`). */
-  @property() published?: string;
+  published?: string;
 
   /** Where the headline links; only `http:`/`https:` URLs are used. */
-  @property() href?: string;
+  href?: string;
 
   /** URL of the lead image; only `http:`/`https:` URLs are used. */
-  @property() image?: string;
+  image?: string;
 
   /** Text alternative of the image; empty or absent marks the image as decorative. */
-  @property({ attribute: 'image-alt' }) imageAlt?: string;
+  imageAlt?: string;
 
   /** `full`: the whole article; `teaser`: category, headline link, deck, byline and date. */
-  @property() variant: ArticleVariant = 'full';
+  variant: ArticleVariant = 'full';
 
   /** Level of the headline element, 1–6; section headings are one level below (at most 6). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Language of the byline and the date: `ko` or `en`. */
-  @property() override lang = 'ko';
+  override lang = 'ko';
 
   /** Time zone of the date. */
-  @property({ attribute: 'time-zone' }) timeZone = 'Asia/Seoul';
+  timeZone = 'Asia/Seoul';
 
   /** Writes schema.org `NewsArticle` JSON-LD into the element's light DOM, for search engines. */
-  @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
+  structuredData = false;
 
   /** The article as an object; takes precedence over `src` and the attributes. Validated like a feed. */
-  @property({ attribute: false }) data?: ArticleFeed;
+  data?: ArticleFeed;
 
-  private feed: ArticleFeed | undefined;
-  private dataArticle: ArticleFeed | undefined;
-  private jsonLd: HTMLScriptElement | undefined;
+  #feed: ArticleFeed | undefined;
+  #dataArticle: ArticleFeed | undefined;
+  #jsonLd: HTMLScriptElement | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.feedController.setUrl(this.src || undefined);
+    this.#feedController.setUrl(this.src || undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) {
-      if (this.isConnected) this.feedController.setUrl(this.src || undefined);
+      if (this.isConnected) this.#feedController.setUrl(this.src || undefined);
       // Without a feed, the attributes and the light DOM speak again.
-      if (!this.src) this.feed = undefined;
+      if (!this.src) this.#feed = undefined;
     }
     if (changed.has('data')) {
       const { value, problems } = this.data
         ? validateArticleFeed(this.data)
         : { value: undefined, problems: [] };
       if (problems.length > 0) console.warn(`<article-card> data: ${summarizeProblems(problems)}`);
-      this.dataArticle = value;
+      this.#dataArticle = value;
     }
   }
 
   protected override updated(): void {
     if (!this.structuredData) {
-      this.jsonLd?.remove();
-      this.jsonLd = undefined;
+      this.#jsonLd?.remove();
+      this.#jsonLd = undefined;
       return;
     }
-    const a = this.article;
+    const a = this.#article;
     const json = JSON.stringify({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: a.headline,
       description: a.deck,
       articleSection: a.category,
-      datePublished: this.publishedAt,
+      datePublished: this.#publishedAt,
       author: a.reporter ? { '@type': 'Person', name: a.reporter } : undefined,
       publisher: a.publisher ? { '@type': 'Organization', name: a.publisher } : undefined,
       image: httpUrl(a.image),
       url: httpUrl(a.href),
     }).replace(/</g, '\\u003c'); // so that no text can close the script
-    this.jsonLd ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' });
-    if (this.jsonLd.parentNode !== this) this.append(this.jsonLd);
-    if (this.jsonLd.textContent !== json) this.jsonLd.textContent = json;
+    this.#jsonLd ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' });
+    if (this.#jsonLd.parentNode !== this) this.append(this.#jsonLd);
+    if (this.#jsonLd.textContent !== json) this.#jsonLd.textContent = json;
   }
 
   /** The article in effect: `data`, else the feed, else the attributes. */
-  private get article(): ArticleFields {
-    return this.dataArticle ?? this.feed ?? this;
+  get #article(): ArticleFields {
+    return this.#dataArticle ?? this.#feed ?? this;
   }
 
-  private get publishedAt(): string | undefined {
-    const { published } = this.article;
+  get #publishedAt(): string | undefined {
+    const { published } = this.#article;
     return published && isIsoDateTime(published) ? published : undefined;
   }
 
   protected override render(): TemplateResult {
-    const a = this.article;
+    const a = this.#article;
     const lang = toLang(this.lang);
     const teaser = this.variant === 'teaser';
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
     const href = httpUrl(a.href);
     const image = httpUrl(a.image);
-    const published = this.publishedAt;
+    const published = this.#publishedAt;
     const byline = formatByline(a.publisher, a.reporter, lang);
     return html`<article
       part="base"
