@@ -84,7 +84,7 @@ function readArticleFeed(input: unknown): ValidationResult<ArticleFeed> {
     usable = false;
   }
   const { published } = input;
-  if (typeof published === 'string' && isIsoDateTime(published.trim())) feed.published = published.trim();
+  if (typeof published === 'string' && isIsoDateTime(published)) feed.published = published;
   else if (published !== undefined && published !== null) {
     problems.push({
       path: 'published',
@@ -94,7 +94,7 @@ function readArticleFeed(input: unknown): ValidationResult<ArticleFeed> {
   for (const key of ['href', 'image'] as const) {
     const value = input[key];
     if (value === undefined || value === null) continue;
-    const url = typeof value === 'string' ? value.trim() : '';
+    const url = typeof value === 'string' ? value : '';
     if (url.length <= ARTICLE_LIMITS.url && isHttpUrl(url)) feed[key] = url;
     else problems.push({ path: key, message: `expected an http(s) URL, got ${describe(value)}; left out` });
   }
