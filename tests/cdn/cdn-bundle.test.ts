@@ -12,11 +12,13 @@ async function loadPage(path: string): Promise<Document> {
   });
   const doc = frame.contentDocument!;
   await frame.contentWindow!.customElements.whenDefined('weather-strip');
-  await (doc.querySelector('weather-strip') as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+  await (doc.querySelector('weather-strip') as HTMLElement & { updateComplete: Promise<boolean> })
+    .updateComplete;
   return doc;
 }
 
-const text = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (node: Element | null | undefined): string =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('CDN bundle in a plain page', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
@@ -27,6 +29,14 @@ describe('CDN bundle in a plain page', () => {
     expect(text(root.querySelector('[part="date"]'))).to.equal('2025.08.01 (금)');
     expect([...root.querySelectorAll('ul > li')].map(text)).to.deep.equal(REFERENCE_TEXTS);
     expect(text(root.querySelector('[part="attribution"]'))).to.equal('기상청 제공');
+  });
+
+  it("states Lit's license once, at the top", async () => {
+    const code = await (await fetch('/dist/cdn/weather-strip.js')).text();
+    expect(code.match(/@license/g)).to.have.length(1);
+    expect(code.slice(0, 200)).to.match(
+      /^\/\*\*\n \* @license Lit[^]*Copyright 2017 Google LLC[^]*BSD-3-Clause/,
+    );
   });
 
   it('shows one row at a time in roll mode', async () => {
