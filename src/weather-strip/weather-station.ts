@@ -1,3 +1,6 @@
+// A server (Node, for rendering) has no HTMLElement: the class must still load there.
+const Base = (globalThis.HTMLElement ?? Object) as typeof HTMLElement;
+
 /**
  * One station's reading, declared in HTML inside `<weather-strip>`. Its text content is what
  * readers see before the script runs (and without it); the strip reads only its attributes.
@@ -12,7 +15,7 @@
  *
  * @slot - Fallback text shown before the strip is defined, e.g. `흐림 서울 32.3℃`.
  */
-export class WeatherStation extends HTMLElement {
+export class WeatherStation extends Base {
   /** Attributes whose changes update the parent strip. */
   static readonly observedAttributes = ['station', 'name', 'sky', 'temp'];
 
