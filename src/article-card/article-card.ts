@@ -25,9 +25,12 @@ type ArticleFields = Partial<Omit<ArticleFeed, 'version'>>;
 
 /** `value` resolved against the page, if it is an `http:` or `https:` URL; anything else is dropped. */
 function httpUrl(value: string | undefined): string | undefined {
+  // A server rendering the card knows no page address: a relative URL stays as written there.
+  const page = typeof document === 'undefined' ? undefined : document.baseURI;
   try {
-    const url = new URL(value ?? '', document.baseURI);
-    return value && /^https?:$/.test(url.protocol) ? url.href : undefined;
+    const url = new URL(value ?? '', page ?? 'https://server.invalid/');
+    if (!value || !/^https?:$/.test(url.protocol)) return undefined;
+    return page ? url.href : value;
   } catch {
     return undefined;
   }
