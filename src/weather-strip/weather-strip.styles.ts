@@ -6,6 +6,7 @@ export const weatherStripStyles = css`
     --_muted: var(--weather-strip-muted-color, light-dark(#57606a, #a8b0ba));
     --_accent: var(--weather-strip-accent-color, light-dark(#0a58ca, #8ab4f8));
     --_sun: var(--weather-strip-sun-color, light-dark(#c46a00, #ffc857));
+    --_status: var(--weather-strip-status-color, light-dark(#b35c00, #ffb454));
     --_background: var(--weather-strip-background, transparent);
     --_border: var(--weather-strip-border, none);
     --_radius: var(--weather-strip-radius, 0);
@@ -185,6 +186,21 @@ export const weatherStripStyles = css`
     inline-size: 0.9em;
     block-size: 0.9em;
     fill: currentColor;
+  }
+
+  .status {
+    flex: none;
+    display: inline-flex;
+    color: var(--_status);
+  }
+
+  .status svg {
+    inline-size: 1em;
+    block-size: 1em;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.8;
+    stroke-linecap: round;
   }
 
   .visually-hidden {

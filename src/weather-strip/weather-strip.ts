@@ -5,6 +5,7 @@ import { ReducedMotionController } from './reduced-motion-controller.js';
 import { readStationElement } from './weather-station.js';
 import { FeedController } from '../feed/feed-controller.js';
 import type { FeedErrorDetail } from '../feed/feed-events.js';
+import { FeedStatusController, STATUS_TEXT } from '../feed/feed-status.js';
 import {
   summarizeProblems,
   validateReading,
@@ -31,6 +32,7 @@ const TEXT = {
 } as const;
 
 const PAUSE_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 2h3v12H4zM9 2h3v12H9z"/></svg>`;
+const STATUS_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="6.5"/><path d="M8 4.5v4.5M8 11.5v.5"/></svg>`;
 const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 2l10 6-10 6z"/></svg>`;
 
 /**
@@ -50,6 +52,7 @@ const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fa
  *
  * @csspart base - The whole strip: a named region.
  * @csspart date - The date header (`<time>`).
+ * @csspart status - The mark shown when the `src` feed is stale or its last refresh failed; its text is for assistive technology and the tooltip.
  * @csspart viewport - The window the stations move in.
  * @csspart list - The list of stations.
  * @csspart station - One station.
@@ -64,6 +67,7 @@ const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fa
  * @cssprop [--weather-strip-muted-color=light-dark(#57606a, #a8b0ba)] - Colour of sky labels and the attribution.
  * @cssprop [--weather-strip-accent-color=light-dark(#0a58ca, #8ab4f8)] - Colour of the date and the focus ring.
  * @cssprop [--weather-strip-sun-color=light-dark(#c46a00, #ffc857)] - Colour of the sun in sky icons.
+ * @cssprop [--weather-strip-status-color=light-dark(#b35c00, #ffb454)] - Colour of the stale/failed mark.
  * @cssprop [--weather-strip-background=transparent] - Background of the strip.
  * @cssprop [--weather-strip-border=none] - Border of the strip.
  * @cssprop [--weather-strip-radius=0] - Corner radius of the strip.
@@ -82,6 +86,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
   static override properties = {
     src: {},
     refresh: { type: Number },
+    staleAfter: { type: Number, attribute: 'stale-after' },
     mode: { reflect: true },
     interval: { type: Number },
     speed: { type: Number },
@@ -99,6 +104,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
   readonly #reducedMotion = new ReducedMotionController(this);
   readonly #feedController = new FeedController<WeatherFeed>(this, {
     validate: validateWeatherFeed,
+    refresh: () => this.refresh,
     onLoad: (feed) => {
       this.#feed = feed;
       this.requestUpdate();
@@ -107,12 +113,21 @@ export class WeatherStrip extends LitElement implements MotionHost {
     onError: (detail) =>
       this.dispatchEvent(new CustomEvent('weather-strip-error', { detail, bubbles: true, composed: true })),
   });
+  // The mark concerns the `src` feed only: `data` is the author's to keep current.
+  readonly #status = new FeedStatusController(this, {
+    failed: () => !this.#dataFeed && !!this.src && this.#feedController.failed,
+    observedAt: () => (this.#dataFeed ? undefined : this.#feed?.observedAt),
+    staleAfter: () => this.staleAfter,
+  });
 
   /** URL of a weather feed (JSON, version 1). */
   src?: string;
 
   /** Seconds between re-fetches of `src`; `0` never re-fetches. */
   refresh = 600;
+
+  /** Minutes after the `src` feed's `observedAt` at which a mark flags its weather as stale; `0` never. */
+  staleAfter = 180;
 
   /** `roll`: one station at a time, vertically; `marquee`: continuous horizontal scroll; `static`: every station, wrapped. */
   mode: StripMode = 'roll';
@@ -313,6 +328,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
     const motion = this.motion;
     const unit: Unit = this.unit === 'f' ? 'f' : 'c';
     const day = this.#day;
+    const status = this.#status.status;
     const count = this.#views.length;
     const moving = motion !== 'static' && count > (motion === 'marquee' ? 0 : 1);
     return html`<section
@@ -326,6 +342,9 @@ export class WeatherStrip extends LitElement implements MotionHost {
       @focusout=${this.#handleFocusOut}
     >
       <time part="date" class="date" datetime=${isoDay(day)}>${formatDayHeader(day, lang)}</time>
+      ${status === 'ok'
+        ? nothing
+        : html`<span part="status" class="status" title=${STATUS_TEXT[lang][status]}>${STATUS_ICON}<span class="visually-hidden">${STATUS_TEXT[lang][status]}</span></span>`}
       <div part="viewport" class="viewport">
         <div class="track">
           <ul part="list" class="list" role="list">
