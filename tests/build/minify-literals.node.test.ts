@@ -1,6 +1,5 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-// @ts-expect-error: a plain JS build script without type declarations
 import { minifyLiterals } from '../../scripts/minify-literals.js';
 
 const minify = minifyLiterals as (code: string, fileName: string) => string;
