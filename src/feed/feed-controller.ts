@@ -43,15 +43,15 @@ class SharedFeed {
   version = 0;
   status = 0;
   error: FeedErrorDetail | undefined;
-  private text: string | undefined;
-  private etag: string | null = null;
-  private modified: string | null = null;
-  private checkedAt = 0;
-  private failures = 0;
-  private retryAt = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private abort: AbortController | undefined;
-  private idle: Promise<void> = Promise.resolve();
+  #text: string | undefined;
+  #etag: string | null = null;
+  #modified: string | null = null;
+  #checkedAt = 0;
+  #failures = 0;
+  #retryAt = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #abort: AbortController | undefined;
+  #idle: Promise<void> = Promise.resolve();
 
   constructor(readonly url: string) {}
 
@@ -66,7 +66,7 @@ class SharedFeed {
         port1.close();
         if (!this.users.has(user)) return;
         if (this.version > 0) user.deliver(this);
-        else if (this.error && !this.abort) user.fail(this.error);
+        else if (this.error && !this.#abort) user.fail(this.error);
       };
       port2.postMessage(0);
     }
@@ -76,17 +76,17 @@ class SharedFeed {
   leave(user: Subscriber): void {
     if (!this.users.delete(user) || this.users.size > 0) return;
     document.removeEventListener('visibilitychange', this.schedule);
-    clearTimeout(this.timer);
-    this.abort?.abort();
-    this.abort = undefined;
+    clearTimeout(this.#timer);
+    this.#abort?.abort();
+    this.#abort = undefined;
   }
 
   /** Resolves when no request is in flight. */
   settled(): Promise<void> {
-    return this.idle;
+    return this.#idle;
   }
 
-  private get interval(): number {
+  get #interval(): number {
     let least = 0;
     for (const user of this.users)
       if (user.refreshMs > 0 && (least === 0 || user.refreshMs < least)) least = user.refreshMs;
@@ -95,29 +95,29 @@ class SharedFeed {
 
   /** Arms the timer for the next check: now for a first load, then by `refresh` or the backoff. */
   readonly schedule = (): void => {
-    clearTimeout(this.timer);
-    if (this.users.size === 0 || this.abort) return;
-    const first = this.version === 0 && this.failures === 0;
-    const interval = this.interval;
+    clearTimeout(this.#timer);
+    if (this.users.size === 0 || this.#abort) return;
+    const first = this.version === 0 && this.#failures === 0;
+    const interval = this.#interval;
     if (first) {
-      void this.check();
+      void this.#check();
       return;
     }
     if (interval === 0 || document.hidden) return;
-    const due = this.failures > 0 ? this.retryAt : this.checkedAt + interval;
-    this.timer = setTimeout(
+    const due = this.#failures > 0 ? this.#retryAt : this.#checkedAt + interval;
+    this.#timer = setTimeout(
       () => {
-        if (!document.hidden) void this.check();
+        if (!document.hidden) void this.#check();
       },
       Math.max(0, due - Date.now()),
     );
   };
 
-  private async check(): Promise<void> {
+  async #check(): Promise<void> {
     const abort = new AbortController();
-    this.abort = abort;
+    this.#abort = abort;
     let done!: () => void;
-    this.idle = new Promise((resolve) => (done = resolve));
+    this.#idle = new Promise((resolve) => (done = resolve));
     let timeout = FEED_TIMEOUT;
     for (const user of this.users) timeout = Math.min(timeout, user.timeout);
     let timedOut = false;
@@ -127,7 +127,7 @@ class SharedFeed {
     }, timeout);
     let outcome: boolean | FeedErrorDetail;
     try {
-      outcome = await this.request(abort.signal);
+      outcome = await this.#request(abort.signal);
     } catch (error) {
       outcome = timedOut
         ? { kind: 'timeout', message: `${this.url}: no complete answer within ${timeout / 1000} s` }
@@ -137,19 +137,19 @@ class SharedFeed {
           };
     }
     clearTimeout(timer);
-    if (this.abort === abort) {
-      this.abort = undefined;
-      this.checkedAt = Date.now();
+    if (this.#abort === abort) {
+      this.#abort = undefined;
+      this.#checkedAt = Date.now();
       if (typeof outcome === 'boolean') {
-        this.failures = 0;
+        this.#failures = 0;
         this.error = undefined;
         for (const user of [...this.users]) user.deliver(this);
       } else {
-        this.failures++;
+        this.#failures++;
         this.error = outcome;
         // Exponential backoff with jitter, capped at the refresh interval or a minute.
-        const delay = Math.min(Math.max(this.interval, 60_000), FIRST_RETRY * 2 ** (this.failures - 1));
-        this.retryAt = this.checkedAt + delay * (0.5 + Math.random() / 2);
+        const delay = Math.min(Math.max(this.#interval, 60_000), FIRST_RETRY * 2 ** (this.#failures - 1));
+        this.#retryAt = this.#checkedAt + delay * (0.5 + Math.random() / 2);
         for (const user of [...this.users]) user.fail(outcome);
       }
       this.schedule();
@@ -158,19 +158,19 @@ class SharedFeed {
   }
 
   /** Fetches once: `true` when the body changed, `false` when not, or what went wrong. */
-  private async request(signal: AbortSignal): Promise<boolean | FeedErrorDetail> {
+  async #request(signal: AbortSignal): Promise<boolean | FeedErrorDetail> {
     const { url } = this;
     const headers: Record<string, string> = { accept: 'application/json' };
     // Conditional headers are not CORS-safelisted: across origins they would force a preflight
     // that a plain static feed host refuses, so there the browser's cache revalidates instead.
     const sameOrigin = new URL(url).origin === location.origin;
-    if (sameOrigin && this.text !== undefined) {
-      if (this.etag) headers['if-none-match'] = this.etag;
-      if (this.modified) headers['if-modified-since'] = this.modified;
+    if (sameOrigin && this.#text !== undefined) {
+      if (this.#etag) headers['if-none-match'] = this.#etag;
+      if (this.#modified) headers['if-modified-since'] = this.#modified;
     }
     const response = await fetch(url, { signal, headers, cache: sameOrigin ? 'default' : 'no-cache' });
     const { status } = response;
-    if (status === 304 && this.text !== undefined) return false;
+    if (status === 304 && this.#text !== undefined) return false;
     if (!response.ok) {
       void response.body?.cancel();
       return { kind: 'http', status, message: `${url}: HTTP ${status} ${response.statusText}`.trimEnd() };
@@ -188,9 +188,9 @@ class SharedFeed {
     if (text === undefined) return tooLarge;
     const etag = response.headers.get('etag');
     const modified = response.headers.get('last-modified');
-    if (text === this.text) {
-      this.etag = etag;
-      this.modified = modified;
+    if (text === this.#text) {
+      this.#etag = etag;
+      this.#modified = modified;
       return false;
     }
     let json: unknown;
@@ -201,10 +201,10 @@ class SharedFeed {
       const why = text.trim() === '' ? 'empty body' : error instanceof Error ? error.message : 'invalid';
       return { kind: 'parse', status, message: `${url}: not JSON (${type}): ${why}` };
     }
-    this.text = text;
+    this.#text = text;
     this.json = json;
-    this.etag = etag;
-    this.modified = modified;
+    this.#etag = etag;
+    this.#modified = modified;
     this.status = status;
     this.version++;
     this.validated.clear();
@@ -250,107 +250,107 @@ const shared = new Map<string, SharedFeed>();
  * share requests and responses. The element keeps its last good feed after any failure.
  */
 export class FeedController<T> implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
-  private readonly options: FeedControllerOptions<T>;
-  private feed: SharedFeed | undefined;
-  private url: string | undefined;
-  private connected = false;
-  private seen = 0;
-  private lastRefresh = 0;
-  private requestFailed = false;
-  private rejected = false;
-  private readonly subscriber: Subscriber;
+  readonly #host: ReactiveControllerHost;
+  readonly #options: FeedControllerOptions<T>;
+  #feed: SharedFeed | undefined;
+  #url: string | undefined;
+  #connected = false;
+  #seen = 0;
+  #lastRefresh = 0;
+  #requestFailed = false;
+  #rejected = false;
+  readonly #subscriber: Subscriber;
 
   constructor(host: ReactiveControllerHost, options: FeedControllerOptions<T>) {
-    this.host = host;
-    this.options = options;
+    this.#host = host;
+    this.#options = options;
     const timeout = options.timeout ?? FEED_TIMEOUT;
-    this.subscriber = {
+    this.#subscriber = {
       get refreshMs() {
         const seconds = options.refresh?.() ?? 0;
         return seconds > 0 ? seconds * 1000 : 0;
       },
       timeout,
-      deliver: (feed) => this.deliver(feed),
-      fail: (detail) => this.fail(detail),
+      deliver: (feed) => this.#deliver(feed),
+      fail: (detail) => this.#fail(detail),
     };
     host.addController(this);
   }
 
   /** Whether the last check failed, or the feed now served is unusable. Cleared by the next good answer. */
   get failed(): boolean {
-    return this.requestFailed || this.rejected;
+    return this.#requestFailed || this.#rejected;
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.join();
+    this.#connected = true;
+    this.#join();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.leave();
+    this.#connected = false;
+    this.#leave();
   }
 
   hostUpdate(): void {
-    const refresh = this.subscriber.refreshMs;
-    if (refresh !== this.lastRefresh) {
-      this.lastRefresh = refresh;
-      this.feed?.schedule();
+    const refresh = this.#subscriber.refreshMs;
+    if (refresh !== this.#lastRefresh) {
+      this.#lastRefresh = refresh;
+      this.#feed?.schedule();
     }
   }
 
   /** Loads `url` unless it is already loaded or loading; `undefined` stops loading. */
   setUrl(url: string | undefined): void {
-    if (url === this.url) return;
-    this.leave();
-    this.url = url;
-    this.seen = 0;
-    this.setFailed(false, false);
-    if (this.connected) this.join();
+    if (url === this.#url) return;
+    this.#leave();
+    this.#url = url;
+    this.#seen = 0;
+    this.#setFailed(false, false);
+    if (this.#connected) this.#join();
   }
 
   /** Resolves when no request for the current URL is in flight. */
   settled(): Promise<void> {
-    return this.feed?.settled() ?? Promise.resolve();
+    return this.#feed?.settled() ?? Promise.resolve();
   }
 
-  private leave(): void {
-    this.feed?.leave(this.subscriber);
-    this.feed = undefined;
+  #leave(): void {
+    this.#feed?.leave(this.#subscriber);
+    this.#feed = undefined;
   }
 
-  private join(): void {
-    if (!this.url || this.feed) return;
-    let key = this.url;
+  #join(): void {
+    if (!this.#url || this.#feed) return;
+    let key = this.#url;
     try {
-      key = new URL(this.url, document.baseURI).href;
+      key = new URL(this.#url, document.baseURI).href;
     } catch {
       // fetch reports the bad URL as a network error.
     }
     let feed = shared.get(key);
     if (!feed) shared.set(key, (feed = new SharedFeed(key)));
-    this.feed = feed;
-    this.lastRefresh = this.subscriber.refreshMs;
-    feed.join(this.subscriber);
+    this.#feed = feed;
+    this.#lastRefresh = this.#subscriber.refreshMs;
+    feed.join(this.#subscriber);
   }
 
   /** The shared feed answered: a new body, or the one already seen. */
-  private deliver(feed: SharedFeed): void {
-    if (feed.version === this.seen) {
-      this.setFailed(false, this.rejected);
+  #deliver(feed: SharedFeed): void {
+    if (feed.version === this.#seen) {
+      this.#setFailed(false, this.#rejected);
       return;
     }
-    this.seen = feed.version;
-    const validate = this.options.validate as Validator;
+    this.#seen = feed.version;
+    const validate = this.#options.validate as Validator;
     let result = feed.validated.get(validate);
     if (!result) feed.validated.set(validate, (result = validate(feed.json)));
     const { value, problems } = result as ValidationResult<T>;
-    this.setFailed(false, value === undefined);
-    if (value !== undefined) this.options.onLoad(value);
+    this.#setFailed(false, value === undefined);
+    if (value !== undefined) this.#options.onLoad(value);
     if (problems.length > 0) {
       const verdict = value === undefined ? 'rejected' : 'used in part';
-      this.options.onError({
+      this.#options.onError({
         kind: 'schema',
         status: feed.status,
         message: `${feed.url}: ${verdict}: ${summarizeProblems(problems)}`,
@@ -360,15 +360,15 @@ export class FeedController<T> implements ReactiveController {
   }
 
   /** The shared feed's check failed. */
-  private fail(detail: FeedErrorDetail): void {
-    this.setFailed(true, this.rejected);
-    this.options.onError(detail);
+  #fail(detail: FeedErrorDetail): void {
+    this.#setFailed(true, this.#rejected);
+    this.#options.onError(detail);
   }
 
-  private setFailed(requestFailed: boolean, rejected: boolean): void {
+  #setFailed(requestFailed: boolean, rejected: boolean): void {
     const before = this.failed;
-    this.requestFailed = requestFailed;
-    this.rejected = rejected;
-    if (this.failed !== before) this.host.requestUpdate();
+    this.#requestFailed = requestFailed;
+    this.#rejected = rejected;
+    if (this.failed !== before) this.#host.requestUpdate();
   }
 }
