@@ -1,47 +1,31 @@
 import { css } from 'lit';
 
 export const weatherStripStyles = css`
+  /* Values used in more than one rule get a private name; the others read the public one where used. */
   :host {
-    --_color: var(--weather-strip-color, light-dark(#1f2328, #e8eaed));
     --_muted: var(--weather-strip-muted-color, light-dark(#57606a, #a8b0ba));
     --_accent: var(--weather-strip-accent-color, light-dark(#0a58ca, #8ab4f8));
-    --_sun: var(--weather-strip-sun-color, light-dark(#c46a00, #ffc857));
-    --_status: var(--weather-strip-status-color, light-dark(#b35c00, #ffb454));
-    --_background: var(--weather-strip-background, transparent);
-    --_border: var(--weather-strip-border, none);
-    --_radius: var(--weather-strip-radius, 0);
-    --_font-family: var(--weather-strip-font-family, inherit);
-    --_font-size: var(--weather-strip-font-size, 0.9375rem);
-    --_row-height: var(--weather-strip-row-height, 2.25rem);
-    --_gap: var(--weather-strip-gap, 0.75em);
-    --_padding-inline: var(--weather-strip-padding-inline, 0);
-    --_icon-size: var(--weather-strip-icon-size, 1.25em);
-    --_roll-duration: var(--weather-strip-roll-duration, 400ms);
-    --_focus-ring: var(--weather-strip-focus-ring, 2px solid var(--_accent));
+    --_row: var(--weather-strip-row-height, 2.25rem);
 
     display: block;
     contain: layout paint style;
     container-type: inline-size;
-    color: var(--_color);
-    background: var(--_background);
-    border: var(--_border);
-    border-radius: var(--_radius);
-    font-family: var(--_font-family);
-    font-size: var(--_font-size);
+    color: var(--weather-strip-color, light-dark(#1f2328, #e8eaed));
+    background: var(--weather-strip-background, transparent);
+    border: var(--weather-strip-border, none);
+    border-radius: var(--weather-strip-radius, 0);
+    font-family: var(--weather-strip-font-family, inherit);
+    font-size: var(--weather-strip-font-size, 0.9375rem);
     line-height: 1.4;
     word-break: keep-all;
-  }
-
-  [hidden] {
-    display: none !important;
   }
 
   .base {
     display: flex;
     align-items: center;
-    gap: 0 var(--_gap);
-    min-block-size: var(--_row-height);
-    padding-inline: var(--_padding-inline);
+    gap: 0 var(--weather-strip-gap, 0.75em);
+    min-block-size: var(--_row);
+    padding-inline: var(--weather-strip-padding-inline, 0);
   }
 
   .date {
@@ -55,7 +39,7 @@ export const weatherStripStyles = css`
     flex: 1 1 auto;
     min-inline-size: 0;
     overflow: hidden;
-    block-size: var(--_row-height);
+    block-size: var(--_row);
   }
 
   .list {
@@ -68,14 +52,14 @@ export const weatherStripStyles = css`
     display: flex;
     align-items: center;
     gap: 0.25em;
-    block-size: var(--_row-height);
+    block-size: var(--_row);
     white-space: nowrap;
   }
 
   .icon {
     flex: none;
-    inline-size: var(--_icon-size);
-    block-size: var(--_icon-size);
+    inline-size: var(--weather-strip-icon-size, 1.25em);
+    block-size: var(--weather-strip-icon-size, 1.25em);
     fill: none;
     stroke: currentColor;
     stroke-width: 1.6;
@@ -84,7 +68,7 @@ export const weatherStripStyles = css`
   }
 
   .sun {
-    stroke: var(--_sun);
+    stroke: var(--weather-strip-sun-color, light-dark(#c46a00, #ffc857));
   }
 
   .sky {
@@ -108,8 +92,8 @@ export const weatherStripStyles = css`
 
   /* roll: the track is one row high, so translateY(-N00%) moves exactly N rows. */
   .roll .track {
-    block-size: var(--_row-height);
-    transition: transform var(--_roll-duration) ease-in-out;
+    block-size: var(--_row);
+    transition: transform var(--weather-strip-roll-duration, 400ms) ease-in-out;
     will-change: transform;
   }
 
@@ -150,7 +134,7 @@ export const weatherStripStyles = css`
 
   .static .station {
     block-size: auto;
-    min-block-size: var(--_row-height);
+    min-block-size: var(--_row);
   }
 
   .static.base {
@@ -178,7 +162,7 @@ export const weatherStripStyles = css`
   }
 
   .pause:focus-visible {
-    outline: var(--_focus-ring);
+    outline: var(--weather-strip-focus-ring, 2px solid var(--_accent));
     outline-offset: 2px;
   }
 
@@ -191,7 +175,7 @@ export const weatherStripStyles = css`
   .status {
     flex: none;
     display: inline-flex;
-    color: var(--_status);
+    color: var(--weather-strip-status-color, light-dark(#b35c00, #ffb454));
   }
 
   .status svg {
