@@ -1,27 +1,16 @@
 import { css } from 'lit';
 
 export const articleCardStyles = css`
+  /* Values used in more than one rule get a private name; the others read the public one where used. */
   :host {
-    --_color: var(--article-card-color, light-dark(#1f2328, #e8eaed));
-    --_muted: var(--article-card-muted-color, light-dark(#57606a, #a8b0ba));
     --_accent: var(--article-card-accent-color, light-dark(#0a58ca, #8ab4f8));
-    --_background: var(--article-card-background, transparent);
-    --_border: var(--article-card-border, none);
-    --_radius: var(--article-card-radius, 0);
-    --_padding: var(--article-card-padding, 0);
-    --_gap: var(--article-card-gap, 0.75em);
     --_headline-size: var(--article-card-headline-size, 1.75em);
-    --_image-ratio: var(--article-card-image-ratio, 16 / 9);
 
     display: block;
-    color: var(--_color);
+    color: var(--article-card-color, light-dark(#1f2328, #e8eaed));
     line-height: 1.75;
     word-break: keep-all;
     overflow-wrap: break-word;
-  }
-
-  [hidden] {
-    display: none !important;
   }
 
   /* Flex columns: the gap spaces every block, the author's slotted markup included. */
@@ -29,15 +18,15 @@ export const articleCardStyles = css`
   .body {
     display: flex;
     flex-direction: column;
-    gap: var(--_gap);
+    gap: var(--article-card-gap, 0.75em);
   }
 
   .base {
     position: relative;
-    padding: var(--_padding);
-    background: var(--_background);
-    border: var(--_border);
-    border-radius: var(--_radius);
+    padding: var(--article-card-padding, 0);
+    background: var(--article-card-background, transparent);
+    border: var(--article-card-border, none);
+    border-radius: var(--article-card-radius, 0);
   }
 
   .body {
@@ -87,7 +76,7 @@ export const articleCardStyles = css`
 
   .deck,
   .byline {
-    color: var(--_muted);
+    color: var(--article-card-muted-color, light-dark(#57606a, #a8b0ba));
     font-size: 1.125em;
     line-height: 1.5;
   }
@@ -101,7 +90,7 @@ export const articleCardStyles = css`
 
   /* Stretched to the column's width: a percentage width gets WebKit's ratio wrong. */
   .image {
-    aspect-ratio: var(--_image-ratio);
+    aspect-ratio: var(--article-card-image-ratio, 16 / 9);
     object-fit: cover;
   }
 
