@@ -63,7 +63,10 @@ export const VARIANTS = {
     label: 'weather-strip (CDN bundle, roll)',
     files: [{ type: 'js', path: CDN_BUNDLE }],
     inline: [],
-    head: () => `<script type="module" src="/cdn/weather-strip.js"></script>`,
+    // The embed as the README gives it: the script and the rule that reserves the strip's row.
+    head: () =>
+      `<script type="module" src="/cdn/weather-strip.js"></script>` +
+      `<style>weather-strip:not(:defined){display:block;block-size:var(--weather-strip-row-height,2.25rem);overflow:hidden}</style>`,
     body: (feed) => `<weather-strip mode="roll" src="${feed}"></weather-strip>`,
     script: () => '',
     first: `document.querySelector('weather-strip')?.shadowRoot?.querySelector('li.station')`,
