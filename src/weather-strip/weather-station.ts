@@ -20,41 +20,29 @@ export class WeatherStation extends Base {
   static readonly observedAttributes = ['station', 'name', 'sky', 'temp'];
 
   /** KMA ASOS station number (the `station` attribute). */
-  get station(): string | null {
-    return this.getAttribute('station');
-  }
-  set station(value: string | null) {
-    this.#setOrRemove('station', value);
-  }
+  declare station: string | null;
 
   /** Station name (the `name` attribute). */
-  get name(): string | null {
-    return this.getAttribute('name');
-  }
-  set name(value: string | null) {
-    this.#setOrRemove('name', value);
-  }
+  declare name: string | null;
 
   /** Sky code or KMA label (the `sky` attribute). */
-  get sky(): string | null {
-    return this.getAttribute('sky');
-  }
-  set sky(value: string | null) {
-    this.#setOrRemove('sky', value);
-  }
+  declare sky: string | null;
 
   /** Temperature in °C, as written (the `temp` attribute). */
-  get temp(): string | null {
-    return this.getAttribute('temp');
-  }
-  set temp(value: string | null) {
-    this.#setOrRemove('temp', value);
-  }
+  declare temp: string | null;
+}
 
-  #setOrRemove(name: string, value: string | null): void {
-    if (value === null) this.removeAttribute(name);
-    else this.setAttribute(name, value);
-  }
+// Each property reflects its attribute; `null` removes it.
+for (const name of WeatherStation.observedAttributes) {
+  Object.defineProperty(WeatherStation.prototype, name, {
+    get(this: Element) {
+      return this.getAttribute(name);
+    },
+    set(this: Element, value: string | null) {
+      if (value === null) this.removeAttribute(name);
+      else this.setAttribute(name, value);
+    },
+  });
 }
 
 /**
