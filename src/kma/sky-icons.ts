@@ -4,8 +4,8 @@ import type { SkyCode } from './sky.js';
 // Shapes on a 24×24 grid, stroked in currentColor; the sun takes the accent colour.
 const sun = svg`<g class="sun"><circle cx="12" cy="12" r="4.5"/><path d="M12 2v2.5M12 19.5V22M2 12h2.5M19.5 12H22M4.9 4.9l1.8 1.8M17.3 17.3l1.8 1.8M4.9 19.1l1.8-1.8M17.3 6.7l1.8-1.8"/></g>`;
 const smallSun = svg`<g class="sun"><circle cx="8" cy="8" r="3.2"/><path d="M8 1.5v1.6M1.5 8h1.6M3.4 3.4l1.1 1.1M12.6 3.4l-1.1 1.1"/></g>`;
-const cloud = svg`<path class="cloud" d="M7.5 18.5h9.5a4 4 0 0 0 .4-8 5.5 5.5 0 0 0-10.6 1.6A3.2 3.2 0 0 0 7.5 18.5z"/>`;
-const highCloud = svg`<path class="cloud" d="M7.5 14.5h9.5a4 4 0 0 0 .4-8 5.5 5.5 0 0 0-10.6 1.6A3.2 3.2 0 0 0 7.5 14.5z"/>`;
+const cloud = svg`<path d="M7.5 18.5h9.5a4 4 0 0 0 .4-8 5.5 5.5 0 0 0-10.6 1.6A3.2 3.2 0 0 0 7.5 18.5z"/>`;
+const highCloud = svg`<path d="M7.5 14.5h9.5a4 4 0 0 0 .4-8 5.5 5.5 0 0 0-10.6 1.6A3.2 3.2 0 0 0 7.5 14.5z"/>`;
 const drops = svg`<path d="M8 17.5l-1 3M12 17.5l-1 3M16 17.5l-1 3"/>`;
 const fineDrops = svg`<path d="M8 18v.5M12 18v.5M16 18v.5M10 21v.5M14 21v.5"/>`;
 const flakes = svg`<path d="M8 18.5v2M7 19.5h2M12 18.5v2M11 19.5h2M16 18.5v2M15 19.5h2"/>`;
@@ -15,7 +15,7 @@ const lines = svg`<path d="M4 9h16M3 13h18M5 17h14"/>`;
 const ICONS: Record<SkyCode, SVGTemplateResult> = {
   clear: sun,
   'partly-cloudy': svg`${smallSun}${cloud}`,
-  'mostly-cloudy': svg`${smallSun}${cloud}<path class="cloud" d="M14 9.5a5.5 5.5 0 0 1 3.4 1"/>`,
+  'mostly-cloudy': svg`${smallSun}${cloud}<path d="M14 9.5a5.5 5.5 0 0 1 3.4 1"/>`,
   overcast: cloud,
   rain: svg`${highCloud}${drops}`,
   drizzle: svg`${highCloud}${fineDrops}`,
