@@ -1,12 +1,20 @@
 import '../src/index.js';
-import reference from '../src/kma/reference-weather.json';
-import sample from '../src/article-card/sample-article.json';
-import type { ArticleFeed, WeatherFeed } from '../src/index.js';
+import { Playground } from './playground/app.js';
 
-// The reference page's data is built in: the demo needs no network.
-for (const strip of document.querySelectorAll('weather-strip')) {
-  strip.data = reference as WeatherFeed;
+const playground = new Playground();
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+$<HTMLTextAreaElement>('feed-text').addEventListener('input', (event) =>
+  playground.handleFeedInput((event.target as HTMLTextAreaElement).value),
+);
+$('feed-format').addEventListener('click', () => playground.formatFeed());
+$('feed-reset').addEventListener('click', () => playground.resetFeed());
+for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="editing"]')) {
+  radio.addEventListener('change', () =>
+    playground.chooseEditor(radio.value === 'article' ? 'article' : 'weather'),
+  );
 }
-for (const card of document.querySelectorAll('article-card')) {
-  card.data = sample as ArticleFeed;
-}
+$('copy-embed').addEventListener('click', () => void playground.copyEmbed());
+$<HTMLInputElement>('include-card').addEventListener('change', (event) =>
+  playground.setIncludeCard((event.target as HTMLInputElement).checked),
+);

@@ -1,0 +1,190 @@
+// The playground's controls, generated from the manifest: one per attribute and per custom property.
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { AttributeControl, CssPropertyControl } from './manifest.js';
+
+/** A control's value: `''` (or `false`) leaves the attribute or property at its default. */
+export type ControlValue = string | boolean;
+
+/** Called with the new value of a control. */
+export type OnChange = (value: ControlValue) => void;
+
+/** Extra words under some controls, where the preview uses the value differently. */
+export interface ControlNote {
+  readonly note?: string;
+  readonly placeholder?: string;
+}
+
+const LENGTH_UNITS = ['rem', 'em', 'px', '%'];
+const TIME_UNITS = ['ms', 's'];
+
+/** Backticked words of a description as `<code>`. */
+function describe(text: string): TemplateResult {
+  const pieces = text.split(/`([^`]*)`/);
+  return html`${pieces.map((piece, i) => (i % 2 ? html`<code>${piece}</code>` : piece))}`;
+}
+
+/** One attribute's control; `id` is unique on the page. */
+export function attributeControl(
+  id: string,
+  control: AttributeControl,
+  value: ControlValue,
+  onChange: OnChange,
+  extra: ControlNote = {},
+): TemplateResult {
+  const hint = html`<p class="hint" id="${id}-hint">
+    ${describe(control.description)}${extra.note ? html` <strong>${extra.note}</strong>` : nothing}
+  </p>`;
+  if (control.kind === 'boolean') {
+    return html`<div class="control control-boolean">
+      <input
+        type="checkbox"
+        id=${id}
+        .checked=${live(value === true)}
+        aria-describedby="${id}-hint"
+        @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
+      />
+      <label for=${id}><code>${control.name}</code></label>
+      ${hint}
+    </div>`;
+  }
+  const text = typeof value === 'string' ? value : '';
+  const label = html`<label for=${id}><code>${control.name}</code></label>`;
+  if (control.kind === 'enum') {
+    const current = text || control.defaultValue;
+    return html`<div class="control">
+      ${label}
+      <select
+        id=${id}
+        aria-describedby="${id}-hint"
+        @change=${(event: Event) => {
+          const chosen = (event.target as HTMLSelectElement).value;
+          onChange(chosen === control.defaultValue ? '' : chosen);
+        }}
+      >
+        ${control.options.map(
+          (option) =>
+            html`<option value=${option} ?selected=${option === current}>
+              ${option}${option === control.defaultValue ? ' (default)' : ''}
+            </option>`,
+        )}
+      </select>
+      ${hint}
+    </div>`;
+  }
+  if (control.kind === 'number') {
+    return html`<div class="control">
+      ${label}
+      <span class="with-unit">
+        <input
+          type="number"
+          id=${id}
+          inputmode="decimal"
+          step="any"
+          min=${control.min ?? nothing}
+          max=${control.max ?? nothing}
+          placeholder=${control.defaultValue ?? nothing}
+          .value=${live(text)}
+          aria-describedby="${id}-hint"
+          @input=${(event: Event) => onChange((event.target as HTMLInputElement).value)}
+        />
+        ${control.unit ? html`<span class="unit" aria-hidden="true">${control.unit}</span>` : nothing}
+      </span>
+      ${hint}
+    </div>`;
+  }
+  return html`<div class="control">
+    ${label}
+    <input
+      type="text"
+      id=${id}
+      spellcheck="false"
+      autocomplete="off"
+      placeholder=${extra.placeholder ?? control.defaultValue ?? nothing}
+      .value=${live(text)}
+      aria-describedby="${id}-hint"
+      @input=${(event: Event) => onChange((event.target as HTMLInputElement).value)}
+    />
+    ${hint}
+  </div>`;
+}
+
+/** `#1f2328` from a default such as `light-dark(#1f2328, #e8eaed)`, for the colour picker's start. */
+function firstHex(text: string, dark: boolean): string {
+  const all = text.match(/#[0-9a-f]{6}\b/gi) ?? [];
+  return (dark ? all[1] : all[0]) ?? all[0] ?? (dark ? '#000000' : '#ffffff');
+}
+
+/** One custom property's control: a colour picker, a number with a unit, or free CSS. */
+export function cssControl(
+  id: string,
+  property: CssPropertyControl,
+  value: string,
+  dark: boolean,
+  onChange: (value: string) => void,
+): TemplateResult {
+  const hint = html`<p class="hint" id="${id}-hint">
+    ${describe(property.description)} Default <code>${property.defaultValue}</code>.
+  </p>`;
+  const label = html`<label for=${id}><code>${property.name}</code></label>`;
+  const text = html`<input
+    type="text"
+    id=${id}
+    class="css-value"
+    spellcheck="false"
+    autocomplete="off"
+    placeholder=${property.defaultValue}
+    .value=${live(value)}
+    aria-describedby="${id}-hint"
+    @input=${(event: Event) => onChange((event.target as HTMLInputElement).value)}
+  />`;
+  if (property.kind === 'color') {
+    return html`<div class="control">
+      ${label}
+      <span class="with-picker">
+        <input
+          type="color"
+          id="${id}-picker"
+          aria-label="${property.name}: pick a colour"
+          .value=${live(firstHex(value || property.defaultValue, dark))}
+          @input=${(event: Event) => onChange((event.target as HTMLInputElement).value)}
+        />
+        ${text}
+      </span>
+      ${hint}
+    </div>`;
+  }
+  if (property.kind === 'length') {
+    const match = /^(-?[\d.]*)([a-z%]*)$/.exec(value.trim());
+    const fallback = /^(-?[\d.]*)([a-z%]*)$/.exec(property.defaultValue)!;
+    const isTime = /m?s$/.test(property.defaultValue);
+    const units = isTime ? TIME_UNITS : LENGTH_UNITS;
+    const number = match ? match[1]! : '';
+    const unit = (match && match[2]) || fallback[2] || units[0]!;
+    const emit = (n: string, u: string): void =>
+      onChange(n === '' ? '' : `${n}${n === '0' && !isTime ? '' : u}`);
+    return html`<div class="control">
+      ${label}
+      <span class="with-unit">
+        <input
+          type="number"
+          id=${id}
+          inputmode="decimal"
+          step="any"
+          placeholder=${fallback[1] || property.defaultValue}
+          .value=${live(number)}
+          aria-describedby="${id}-hint"
+          @input=${(event: Event) => emit((event.target as HTMLInputElement).value, unit)}
+        />
+        <select
+          aria-label="${property.name}: unit"
+          @change=${(event: Event) => emit(number, (event.target as HTMLSelectElement).value)}
+        >
+          ${units.map((u) => html`<option value=${u} ?selected=${u === unit}>${u}</option>`)}
+        </select>
+      </span>
+      ${hint}
+    </div>`;
+  }
+  return html`<div class="control">${label} ${text} ${hint}</div>`;
+}
