@@ -5,10 +5,6 @@ import type { Lang } from '../format/locale.js';
 
 /** A station as the strip shows it: every name and label already in the reader's language. */
 export interface StationView {
-  /** Stable key for rendering: the ASOS number, or the name. */
-  readonly key: string;
-  /** ASOS number, when known. */
-  readonly id: number | undefined;
   /** Name in the reader's language. */
   readonly name: string;
   /** Canonical sky code: picks the icon. */
@@ -34,10 +30,7 @@ export function toStationView(reading: WeatherReading, lang: Lang): StationView 
   const name =
     lang === 'en' ? (known?.en ?? reading.name ?? '') : (reading.name ?? known?.ko ?? '');
   const sky = reading.sky === undefined ? 'unknown' : skyFromText(reading.sky);
-  const id = reading.id ?? known?.id;
   return {
-    key: id !== undefined ? String(id) : `name:${reading.name ?? ''}`,
-    id,
     name,
     sky,
     skyLabel: skyLabel(reading.sky, sky, lang),
