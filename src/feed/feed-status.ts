@@ -30,33 +30,34 @@ export interface FeedStatusOptions {
 export class FeedStatusController {
   /** The status for the current render. */
   status: FeedStatus = 'ok';
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #host: StatusHost;
+  readonly #options: FeedStatusOptions;
 
-  constructor(
-    private readonly host: StatusHost,
-    private readonly options: FeedStatusOptions,
-  ) {
+  constructor(host: StatusHost, options: FeedStatusOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostUpdate(): void {
-    clearTimeout(this.timer);
-    const { failed, observedAt, staleAfter } = this.options;
+    clearTimeout(this.#timer);
+    const { failed, observedAt, staleAfter } = this.#options;
     const minutes = staleAfter();
     const at = Date.parse(observedAt() ?? '');
     const staleAt = minutes > 0 && at ? at + minutes * 60_000 : Infinity;
     const left = staleAt - Date.now();
     this.status = failed() ? 'failed' : left <= 0 ? 'stale' : 'ok';
     // Timers hold at most 2^31 - 1 ms; a later moment is checked again at the next update.
-    if (left > 0 && left < 2 ** 31) this.timer = setTimeout(() => this.host.requestUpdate(), left);
+    if (left > 0 && left < 2 ** 31) this.#timer = setTimeout(() => this.#host.requestUpdate(), left);
   }
 
   hostConnected(): void {
     // Time went by while away from the page.
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
   }
 }
