@@ -91,8 +91,8 @@ export class Preview {
 
   /** New elements, as on a reader's first visit. */
   recreate(): void {
-    const strip = document.createElement('weather-strip');
-    const card = document.createElement('article-card');
+    const strip = document.createElement('weather-strip') as WeatherStrip;
+    const card = document.createElement('article-card') as ArticleCard;
     strip.id = 'preview-strip';
     card.id = 'preview-card';
     if (this.strip) this.strip.replaceWith(strip);
