@@ -277,9 +277,22 @@ export class Playground {
     `;
   }
 
+  /** Back to the reference look and data, as on a fresh page. */
+  resetAll(): void {
+    const editing = this.state.editing;
+    this.state = { ...initialState(), editing };
+    this.#setFeedText(this.state.weatherText, 'weather');
+    this.#setFeedText(this.state.articleText, 'article');
+    this.copyStatus = '';
+    this.update({ data: true });
+  }
+
   #panel(): TemplateResult {
     const s = this.state;
     return html`
+      <button type="button" id="reset-all" class="reset" @click=${() => this.resetAll()}>
+        Reset everything
+      </button>
       <fieldset class="presets">
         <legend>Theme</legend>
         ${THEME_PRESETS.map(

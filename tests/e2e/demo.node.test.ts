@@ -324,9 +324,10 @@ describe("designer's page in Chromium", () => {
     assert.match(headline ?? '', /모두의 서가/);
     await fresh.close();
 
-    await page.uncheck('#check-fahrenheit');
-    await page.selectOption('#weather-strip-mode', 'roll');
-    await page.check('#preset-reference');
+    await page.click('#reset-all');
+    await page.waitForFunction(() => !document.querySelector('#preview-strip')?.hasAttribute('mode'));
+    assert.equal(await page.locator('#preset-reference').isChecked(), true);
+    assert.doesNotMatch(await page.inputValue('#embed-code'), /--weather-strip-accent-color|unit=/);
   });
 
   it('is axe clean in light and dark, and saves screenshots of both', async () => {
