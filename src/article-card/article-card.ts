@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { articleCardStyles } from './article-card.styles.js';
 import { parseArticleBody } from './article-body.js';
 import { FeedController } from '../feed/feed-controller.js';
@@ -40,20 +41,20 @@ function httpUrl(value: string | undefined): string | undefined {
  * other way to choose a tag name.
  */
 function heading(level: number, name: string, content: unknown): TemplateResult {
-  const id = name === 'headline' ? name : nothing; // names the article
+  const id = name === 'headline' ? name : undefined; // names the article
   switch (level) {
     case 1:
-      return html`<h1 part=${name} class=${name} id=${id}>${content}</h1>`;
+      return html`<h1 part=${name} class=${name} id=${ifDefined(id)}>${content}</h1>`;
     case 2:
-      return html`<h2 part=${name} class=${name} id=${id}>${content}</h2>`;
+      return html`<h2 part=${name} class=${name} id=${ifDefined(id)}>${content}</h2>`;
     case 3:
-      return html`<h3 part=${name} class=${name} id=${id}>${content}</h3>`;
+      return html`<h3 part=${name} class=${name} id=${ifDefined(id)}>${content}</h3>`;
     case 4:
-      return html`<h4 part=${name} class=${name} id=${id}>${content}</h4>`;
+      return html`<h4 part=${name} class=${name} id=${ifDefined(id)}>${content}</h4>`;
     case 5:
-      return html`<h5 part=${name} class=${name} id=${id}>${content}</h5>`;
+      return html`<h5 part=${name} class=${name} id=${ifDefined(id)}>${content}</h5>`;
     default:
-      return html`<h6 part=${name} class=${name} id=${id}>${content}</h6>`;
+      return html`<h6 part=${name} class=${name} id=${ifDefined(id)}>${content}</h6>`;
   }
 }
 
