@@ -56,6 +56,7 @@ export function attributeControl(
       ${label}
       <select
         id=${id}
+        .value=${live(current)}
         aria-describedby="${id}-hint"
         @change=${(event: Event) => {
           const chosen = (event.target as HTMLSelectElement).value;
@@ -178,6 +179,7 @@ export function cssControl(
         />
         <select
           aria-label="${property.name}: unit"
+          .value=${live(unit)}
           @change=${(event: Event) => emit(number, (event.target as HTMLSelectElement).value)}
         >
           ${units.map((u) => html`<option value=${u} ?selected=${u === unit}>${u}</option>`)}

@@ -327,6 +327,7 @@ describe("designer's page in Chromium", () => {
     await page.click('#reset-all');
     await page.waitForFunction(() => !document.querySelector('#preview-strip')?.hasAttribute('mode'));
     assert.equal(await page.locator('#preset-reference').isChecked(), true);
+    assert.equal(await page.inputValue('#weather-strip-mode'), 'roll');
     assert.doesNotMatch(await page.inputValue('#embed-code'), /--weather-strip-accent-color|unit=/);
   });
 
