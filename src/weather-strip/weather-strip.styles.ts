@@ -28,8 +28,14 @@ export const weatherStripStyles = css`
     padding-inline: var(--weather-strip-padding-inline, 0);
   }
 
-  .date {
+  /* The date and its status mark: the mark sits beside the date without taking room, so
+     that it appears and goes without moving anything. */
+  .when {
     flex: none;
+    position: relative;
+  }
+
+  .date {
     font-weight: 700;
     white-space: nowrap;
     color: var(--_accent);
@@ -173,14 +179,16 @@ export const weatherStripStyles = css`
   }
 
   .status {
-    flex: none;
+    position: absolute;
+    inset-inline-start: 100%;
+    inset-block-start: -0.3em;
     display: inline-flex;
     color: var(--weather-strip-status-color, light-dark(#b35c00, #ffb454));
   }
 
   .status svg {
-    inline-size: 1em;
-    block-size: 1em;
+    inline-size: 0.75em;
+    block-size: 0.75em;
     fill: none;
     stroke: currentColor;
     stroke-width: 1.8;
@@ -203,7 +211,7 @@ export const weatherStripStyles = css`
       grid-template-columns: auto 1fr auto;
       grid-template-areas: 'date attribution pause' 'viewport viewport viewport';
     }
-    .date {
+    .when {
       grid-area: date;
     }
     .attribution {

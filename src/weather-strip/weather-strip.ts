@@ -341,10 +341,13 @@ export class WeatherStrip extends LitElement implements MotionHost {
       @focusin=${this.#handleFocusIn}
       @focusout=${this.#handleFocusOut}
     >
-      <time part="date" class="date" datetime=${isoDay(day)}>${formatDayHeader(day, lang)}</time>
-      ${status === 'ok'
-        ? nothing
-        : html`<span part="status" class="status" title=${STATUS_TEXT[lang][status]}>${STATUS_ICON}<span class="visually-hidden">${STATUS_TEXT[lang][status]}</span></span>`}
+      <span class="when"
+        ><time part="date" class="date" datetime=${isoDay(day)}>${formatDayHeader(day, lang)}</time>${status === 'ok'
+          ? nothing
+          : html`<span part="status" class="status" title=${STATUS_TEXT[lang][status]}
+              >${STATUS_ICON}<span class="visually-hidden">${STATUS_TEXT[lang][status]}</span></span
+            >`}</span
+      >
       <div part="viewport" class="viewport">
         <div class="track">
           <ul part="list" class="list" role="list">
