@@ -80,6 +80,16 @@ function integrations() {
   };
 }
 
+/** Modules in path order: the analyzer lists them in the order the file system returns them. */
+function sortModules() {
+  return {
+    name: 'weather-strip-sort-modules',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/cli/**', 'src/**/*.styles.ts'],
@@ -87,5 +97,5 @@ export default {
   // package.json names custom-elements.json already; a check run with another --outdir must not rewrite it.
   packagejson: false,
   litelement: true,
-  plugins: [integrations()],
+  plugins: [sortModules(), integrations()],
 };

@@ -195,12 +195,18 @@ export class WeatherStrip extends LitElement implements MotionHost {
     return STRIP_MODES.includes(this.mode) ? this.mode : 'roll';
   }
 
-  /** How many stations are shown. */
+  /**
+   * How many stations are shown, for the motion controller.
+   * @internal
+   */
   get stationCount(): number {
     return this.#views.length;
   }
 
-  /** The moving element, for the motion controller. */
+  /**
+   * The moving element, for the motion controller.
+   * @internal
+   */
   get motionTrack(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('.track') ?? null;
   }
