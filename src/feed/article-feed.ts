@@ -1,5 +1,5 @@
-import { describe, guard, isRecord, type FeedProblem, type ValidationResult } from './problems.js';
-import { isHttpUrl, isIsoDateTime, readText } from './fields.js';
+import { describe, guard, type FeedProblem, type ValidationResult } from './problems.js';
+import { isHttpUrl, isIsoDateTime, readEnvelope, readText } from './fields.js';
 
 /** An article feed, version 1 (see `schema/article-feed.schema.json`). Text is plain text, never markup. */
 export interface ArticleFeed {
@@ -59,17 +59,12 @@ export function validateArticleFeed(input: unknown): ValidationResult<ArticleFee
   return guard(input, readArticleFeed);
 }
 
-function readArticleFeed(input: unknown): ValidationResult<ArticleFeed> {
+function readArticleFeed(value: unknown): ValidationResult<ArticleFeed> {
   const problems: FeedProblem[] = [];
-  if (!isRecord(input)) {
-    problems.push({ path: '(feed)', message: `expected an object, got ${describe(input)}` });
-    return { value: undefined, problems };
-  }
-  let usable = true;
-  if (input.version !== 1) {
-    problems.push({ path: 'version', message: `expected 1, got ${describe(input.version)}` });
-    usable = false;
-  }
+  const envelope = readEnvelope(value, problems);
+  if (!envelope) return { value: undefined, problems };
+  const input = envelope.record;
+  let usable = envelope.usable;
   const feed: Partial<ArticleFeed> = { version: 1 };
   for (const key of TEXT_FIELDS) {
     const raw =

@@ -1,4 +1,4 @@
-import { describe, type FeedProblem } from './problems.js';
+import { describe, isRecord, type FeedProblem } from './problems.js';
 
 /**
  * ISO 8601 date-time with an offset: the same pattern as the published schemas. Fractions stop
@@ -52,4 +52,21 @@ export function readText(
     text = text.slice(0, end).trimEnd();
   }
   return text === '' ? undefined : text;
+}
+
+/**
+ * Reads what both feed formats share: a JSON object with `version: 1`. Returns the object, or
+ * `undefined` when the input is not one; a wrong version is reported and makes `usable` false.
+ */
+export function readEnvelope(
+  input: unknown,
+  problems: FeedProblem[],
+): { readonly record: Record<string, unknown>; readonly usable: boolean } | undefined {
+  if (!isRecord(input)) {
+    problems.push({ path: '(feed)', message: `expected an object, got ${describe(input)}` });
+    return undefined;
+  }
+  const usable = input.version === 1;
+  if (!usable) problems.push({ path: 'version', message: `expected 1, got ${describe(input.version)}` });
+  return { record: input, usable };
 }

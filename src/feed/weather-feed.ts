@@ -6,7 +6,7 @@ import {
   type FeedProblem,
   type ValidationResult,
 } from './problems.js';
-import { isIsoDateTime, readText } from './fields.js';
+import { isIsoDateTime, readEnvelope, readText } from './fields.js';
 import { stationById } from '../kma/stations.js';
 
 /** One station's reading in a weather feed. */
@@ -98,17 +98,12 @@ export function validateWeatherFeed(input: unknown): ValidationResult<WeatherFee
   return guard(input, readWeatherFeed);
 }
 
-function readWeatherFeed(input: unknown): ValidationResult<WeatherFeed> {
+function readWeatherFeed(value: unknown): ValidationResult<WeatherFeed> {
   const problems: FeedProblem[] = [];
-  if (!isRecord(input)) {
-    problems.push({ path: '(feed)', message: `expected an object, got ${describe(input)}` });
-    return { value: undefined, problems };
-  }
-  let usable = true;
-  if (input.version !== 1) {
-    problems.push({ path: 'version', message: `expected 1, got ${describe(input.version)}` });
-    usable = false;
-  }
+  const envelope = readEnvelope(value, problems);
+  if (!envelope) return { value: undefined, problems };
+  const input = envelope.record;
+  let usable = envelope.usable;
   const { observedAt } = input;
   if (typeof observedAt !== 'string' || !isIsoDateTime(observedAt)) {
     problems.push({

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/browsers.js';
+import { REFERENCE_TEXTS } from '../support/reference-texts.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const COMMAND = join(ROOT, 'dist/cli/weather-strip-feed.js');
@@ -19,25 +20,6 @@ const FIXTURE = join(ROOT, 'tests/fixtures/kma/kma_sfctm2_reference_202508011500
 const PAGE = `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>뉴스</title>
 <script type="module" src="/weather-strip.js"></script></head>
 <body><weather-strip src="feed.json"></weather-strip></body></html>`;
-
-const EXPECTED = [
-  '흐림 동두천 29.3℃',
-  '흐림 강릉 30.6℃',
-  '흐림 서울 32.3℃',
-  '구름많음 대전 30.7℃',
-  '구름조금 대구 32.7℃',
-  '구름많음 울산 30.7℃',
-  '구름조금 광주 31.8℃',
-  '맑음 부산 32.0℃',
-  '구름조금 고창 32.7℃',
-  '구름조금 제주 31.6℃',
-  '흐림 강화 30.0℃',
-  '흐림 보은 29.2℃',
-  '구름많음 금산 31.4℃',
-  '구름조금 강진군 31.5℃',
-  '맑음 경주시 32.0℃',
-  '맑음 거제 31.0℃',
-];
 
 describe('weather-strip-feed → <weather-strip>', () => {
   let feedPath: string;
@@ -110,7 +92,7 @@ describe('weather-strip-feed → <weather-strip>', () => {
       };
     });
     assert.equal(shown.date, '2025.08.01 (금)');
-    assert.deepEqual(shown.stations, EXPECTED);
+    assert.deepEqual(shown.stations, REFERENCE_TEXTS);
     assert.match(shown.text, /기상청 제공/);
     assert.deepEqual(errors, []);
     await page.close();
