@@ -68,7 +68,8 @@ export class MotionController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.#sync();
+    // Lit also updates an element removed before its first render: nothing may start then.
+    if (this.#host.isConnected) this.#sync();
   }
 
   /** Whether anything may move now. */
