@@ -109,7 +109,8 @@ class SharedFeed {
       () => {
         if (!document.hidden) void this.#check();
       },
-      Math.max(0, due - Date.now()),
+      // Never longer than one wait: a clock set back would otherwise put the check off for as long.
+      Math.max(0, Math.min(due - Date.now(), Math.max(interval, 60_000))),
     );
   };
 
