@@ -46,6 +46,8 @@ describe('strict CSP and Trusted Types (Chromium, real headers)', () => {
     server = await serveStatic({
       '/csp.html': html('csp.html', csp(POLICY_NAMES)),
       '/csp-lit-only.html': html('csp.html', csp('lit-html')),
+      // The browser asks for one whenever it likes; a 404 would be a console error.
+      '/favicon.ico': (_request, response) => void response.writeHead(204).end(),
       '/feeds/weather.json': json('src/kma/reference-weather.json'),
       '/feeds/article.json': json('src/article-card/sample-article.json'),
     });
