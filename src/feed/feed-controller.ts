@@ -79,6 +79,7 @@ class SharedFeed {
     clearTimeout(this.#timer);
     this.#abort?.abort();
     this.#abort = undefined;
+    retire(this);
   }
 
   /** Resolves when no request is in flight. */
@@ -242,6 +243,22 @@ async function readBody(response: Response): Promise<string | undefined> {
 }
 
 const shared = new Map<string, SharedFeed>();
+
+/** Feeds no element shows any more that stay cached, for elements mounted again. */
+const IDLE_FEEDS = 8;
+
+/**
+ * Keeps `feed`, which lost its last element, as the newest idle feed and forgets the oldest
+ * beyond {@link IDLE_FEEDS}: a single-page app that shows a new article on every view would
+ * otherwise keep every feed it ever read.
+ */
+function retire(feed: SharedFeed): void {
+  shared.delete(feed.url);
+  shared.set(feed.url, feed);
+  let idle = 0;
+  for (const other of [...shared.values()].reverse())
+    if (other.users.size === 0 && ++idle > IDLE_FEEDS) shared.delete(other.url);
+}
 
 /**
  * Loads a JSON feed from a URL, validates it, and keeps it fresh: a timeout, cancellation when
