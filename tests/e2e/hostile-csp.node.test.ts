@@ -102,6 +102,13 @@ describe('strict CSP and Trusted Types (Chromium, real headers)', () => {
     await page.waitForFunction(() =>
       document.querySelector('#full')?.shadowRoot?.querySelector('[part="body"] p'),
     );
+    // The marquee runs its CSS animation, its duration set through the CSSOM.
+    await page.waitForFunction(() => {
+      const track = document.querySelector('#marquee')?.shadowRoot?.querySelector<HTMLElement>('.track');
+      return (
+        track?.getAnimations().length === 1 && track.style.getPropertyValue('--_marquee-duration') !== ''
+      );
+    });
     // The roll moves (interval 1 s): the track's transform changes.
     const first = await page.evaluate(
       () =>

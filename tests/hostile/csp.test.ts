@@ -36,6 +36,7 @@ describe('a page with a strict Content-Security-Policy and Trusted Types', () =>
     try {
       const root = (id: string) => doc.getElementById(id)?.shadowRoot;
       await until(() => root('strip')?.querySelectorAll('ul > li').length === 16, 'the strip');
+      await until(() => root('marquee')?.querySelectorAll('ul > li').length === 16, 'the marquee');
       await until(
         () => root('declarative')?.querySelectorAll('ul > li').length === 1,
         'the declarative strip',
