@@ -186,7 +186,7 @@ export class ArticleCard extends LitElement {
   /** Time zone of the date. */
   timeZone = 'Asia/Seoul';
 
-  /** Writes schema.org `NewsArticle` JSON-LD into the element's light DOM, for search engines. */
+  /** Writes schema.org `NewsArticle` JSON-LD into the element's light DOM, for search engines. Under Trusted Types it needs the policy `article-card`. */
   structuredData = false;
 
   /** The article as an object; takes precedence over `src` and the attributes. Validated like a feed. */
