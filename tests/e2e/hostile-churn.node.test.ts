@@ -2,16 +2,11 @@
 // after garbage collection and no element instance survives its view.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/browsers.js';
-import { ROOT, serveStatic, type StaticServer } from '../support/static-server.node.js';
+import { fileRoute, serveStatic, type StaticServer } from '../support/static-server.node.js';
 
-const json = (file: string) => async (_request: unknown, response: ServerResponse) => {
-  const body = await readFile(`${ROOT}/${file}`);
-  response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' }).end(body);
-};
+const json = (file: string) => fileRoute(file, 'application/json', { 'cache-control': 'no-cache' });
 
 /** Live objects whose prototype chain holds the prototype of the element registered as `tag`. */
 async function liveInstances(cdp: CDPSession, tag: string): Promise<number> {

@@ -2,11 +2,9 @@
 // sent as real response headers, in Debian's Chromium (the engine that enforces Trusted Types).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/browsers.js';
-import { ROOT, serveStatic, type StaticServer } from '../support/static-server.node.js';
+import { fileRoute, serveStatic, type StaticServer } from '../support/static-server.node.js';
 
 /** The policy names the library documents: Lit's templates and the card's JSON-LD. */
 const POLICY_NAMES = 'lit-html article-card';
@@ -31,16 +29,11 @@ describe('strict CSP and Trusted Types (Chromium, real headers)', () => {
   let server: StaticServer;
   let browser: Browser;
 
-  const html = (file: string, policy: string) => async (_request: unknown, response: ServerResponse) => {
-    const body = await readFile(`${ROOT}/tests/fixtures/hostile/${file}`);
-    response
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy })
-      .end(body);
-  };
-  const json = (file: string) => async (_request: unknown, response: ServerResponse) => {
-    const body = await readFile(`${ROOT}/${file}`);
-    response.writeHead(200, { 'content-type': 'application/json' }).end(body);
-  };
+  const html = (file: string, policy: string) =>
+    fileRoute(`tests/fixtures/hostile/${file}`, 'text/html; charset=utf-8', {
+      'content-security-policy': policy,
+    });
+  const json = (file: string) => fileRoute(file, 'application/json');
 
   before(async () => {
     server = await serveStatic({

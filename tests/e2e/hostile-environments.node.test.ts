@@ -2,18 +2,13 @@
 // colours (Windows high contrast), with the CDN bundle in Chromium.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/browsers.js';
-import { ROOT, serveStatic, type StaticServer } from '../support/static-server.node.js';
+import { fileRoute, serveStatic, type StaticServer } from '../support/static-server.node.js';
 
 const PAGE = '/tests/fixtures/hostile/narrow.html';
 
-const json = (file: string) => async (_request: unknown, response: ServerResponse) => {
-  const body = await readFile(`${ROOT}/${file}`);
-  response.writeHead(200, { 'content-type': 'application/json' }).end(body);
-};
+const json = (file: string) => fileRoute(file, 'application/json');
 
 describe('zoom and forced colours (Chromium, CDN bundle)', () => {
   let server: StaticServer;

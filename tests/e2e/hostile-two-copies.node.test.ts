@@ -2,11 +2,9 @@
 // the CDN bundle twice (as two widget vendors would ship it), also under Trusted Types.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/browsers.js';
-import { ROOT, serveStatic, type StaticServer } from '../support/static-server.node.js';
+import { fileRoute, serveStatic, type StaticServer } from '../support/static-server.node.js';
 
 interface Report {
   violations: string[];
@@ -17,12 +15,7 @@ const POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; " +
   "require-trusted-types-for 'script'; trusted-types lit-html article-card";
 
-const file =
-  (path: string, type: string, headers: Record<string, string> = {}) =>
-  async (_request: unknown, response: ServerResponse) => {
-    const body = await readFile(`${ROOT}/${path}`);
-    response.writeHead(200, { 'content-type': type, ...headers }).end(body);
-  };
+const file = fileRoute;
 
 describe('two copies of the library on one page (Chromium)', () => {
   let server: StaticServer;

@@ -35,7 +35,9 @@ export async function serveStatic(routes: Record<string, Route> = {}, root = ROO
     if (!file.startsWith(root)) return void response.writeHead(403).end();
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      response
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(body);
     } catch {
       response.writeHead(404).end('not found');
     }
@@ -45,5 +47,13 @@ export async function serveStatic(routes: Record<string, Route> = {}, root = ROO
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+/** A route that answers with a file of the repository, its type and any extra headers. */
+export function fileRoute(path: string, type: string, headers: Record<string, string> = {}): Route {
+  return async (_request, response) => {
+    const body = await readFile(join(ROOT, path));
+    response.writeHead(200, { 'content-type': type, ...headers }).end(body);
   };
 }
