@@ -167,6 +167,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
   #childrenDirty = true;
   #dataFeed: WeatherFeed | undefined;
   #views: StationView[] = [];
+  #viewInputs: readonly unknown[] = [];
   #held = false;
   #hovering = false;
   #focused = false;
@@ -239,7 +240,12 @@ export class WeatherStrip extends LitElement implements MotionHost {
     const source = this.#dataFeed ?? this.#feed;
     const readings = source ? source.stations : this.#childReadings;
     const lang = this.#language;
-    this.#views = selectReadings(readings, this.stations).map((reading) => toStationView(reading, lang));
+    // Pausing, hovering and the status mark update the element too: rebuild views only when their inputs change.
+    const inputs = [readings, this.stations, lang] as const;
+    if (inputs.some((input, i) => input !== this.#viewInputs[i])) {
+      this.#viewInputs = inputs;
+      this.#views = selectReadings(readings, this.stations).map((reading) => toStationView(reading, lang));
+    }
   }
 
   get #language(): Lang {
