@@ -32,5 +32,5 @@ const ICONS: Record<SkyCode, SVGTemplateResult> = {
 
 /** The decorative icon of a sky code: an `aria-hidden` SVG that takes `currentColor`. */
 export function skyIcon(code: SkyCode): TemplateResult {
-  return html`<svg part="icon" class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${ICONS[code]}</svg>`;
+  return html`<svg part="icon" class="icon" viewBox="0 0 24 24" aria-hidden="true">${ICONS[code]}</svg>`;
 }

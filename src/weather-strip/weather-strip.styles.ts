@@ -42,7 +42,7 @@ export const weatherStripStyles = css`
   }
 
   .viewport {
-    flex: 1 1 auto;
+    flex: auto;
     min-inline-size: 0;
     overflow: hidden;
     block-size: var(--_row);
@@ -204,25 +204,17 @@ export const weatherStripStyles = css`
     white-space: nowrap;
   }
 
-  /* Narrow containers: date, attribution and button on top, the stations below. */
+  /* Narrow containers: date, attribution and button on top (in source order), the stations below. */
   @container (max-width: 30rem) {
     .base:not(.static) {
       display: grid;
       grid-template-columns: auto 1fr auto;
-      grid-template-areas: 'date attribution pause' 'viewport viewport viewport';
-    }
-    .when {
-      grid-area: date;
     }
     .attribution {
-      grid-area: attribution;
       justify-self: end;
     }
-    .pause {
-      grid-area: pause;
-    }
     .viewport {
-      grid-area: viewport;
+      grid-area: 2 / 1 / 3 / 4;
     }
   }
 

@@ -31,9 +31,9 @@ const TEXT = {
   en: { attribution: 'Source: KMA', label: 'Weather', pause: 'Pause', play: 'Play' },
 } as const;
 
-const PAUSE_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 2h3v12H4zM9 2h3v12H9z"/></svg>`;
-const STATUS_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="6.5"/><path d="M8 4.5v4.5M8 11.5v.5"/></svg>`;
-const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 2l10 6-10 6z"/></svg>`;
+const PAUSE_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2h3v12H4zM9 2h3v12H9z"/></svg>`;
+const STATUS_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6.5"/><path d="M8 4.5v4.5M8 11.5v.5"/></svg>`;
+const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2l10 6-10 6z"/></svg>`;
 
 /**
  * A weather ticker for news pages: the date, then KMA stations as sky, name and temperature,
