@@ -18,7 +18,13 @@ const newlines = (text) => text.split('\n').length - 1;
 function minifyWholeCss(text) {
   const { code } = transformSync(text, { loader: 'css', minify: true, logLevel: 'silent' });
   // esbuild keeps custom property values verbatim; their leading whitespace is never part of the value.
-  return code.trim().replace(/(--[\w-]+):\s+/g, '$1:');
+  // Nor is the whitespace after a comma outside strings (`var(--a, b)`, `light-dark(a, b)`).
+  return code
+    .trim()
+    .replace(/(--[\w-]+):\s+/g, '$1:')
+    .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+    .map((part, i) => (i % 2 ? part : part.replace(/,\s+/g, ',')))
+    .join('');
 }
 
 /** Minifies one static chunk of a css`` template that has expressions. */

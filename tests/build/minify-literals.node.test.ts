@@ -29,9 +29,16 @@ describe('minifyLiterals', () => {
     const code =
       'export const s = css`\n  :host {\n    --_c: var(--x, red);\n    display: block;\n  }\n  /* note */\n  .a > .b { color: red; }\n`;\nconst after = 1;\n';
     const out = minify(code, 'a.ts');
-    assert.ok(out.includes('css`:host{--_c:var(--x, red);display:block}.a>.b{color:red}`'), out);
+    assert.ok(out.includes('css`:host{--_c:var(--x,red);display:block}.a>.b{color:red}`'), out);
     assert.equal(lines(out), lines(code));
     assert.ok(out.endsWith('const after = 1;\n'));
+  });
+
+  it('drops the space after commas in css`` values but not inside strings', () => {
+    const code = "css`\n  .a { color: light-dark(#000, #fff); }\n  .a::after { content: ', '; }\n`";
+    const out = minify(code, 'a.ts');
+    assert.ok(out.includes('.a{color:light-dark(#000,#fff)}'), out);
+    assert.ok(out.includes(`content:", "`), out);
   });
 
   it('keeps descendant combinators in css`` chunks around expressions', () => {
