@@ -32,12 +32,17 @@ interface Subscriber {
   fail(detail: FeedErrorDetail): void;
 }
 
+const shared = new Map<string, SharedFeed>();
+
+/** Feeds no element shows any more that stay cached, for elements mounted again. */
+const IDLE_FEEDS = 8;
+
 /**
  * One URL's feed, shared by every element that shows it: one request, one timer and one copy
  * of the body, however many elements subscribe.
  */
 class SharedFeed {
-  readonly users = new Set<Subscriber>();
+  readonly #users = new Set<Subscriber>();
   readonly validated = new Map<Validator, ValidationResult<unknown>>();
   json: unknown;
   version = 0;
@@ -56,15 +61,15 @@ class SharedFeed {
   constructor(readonly url: string) {}
 
   join(user: Subscriber): void {
-    this.users.add(user);
-    if (this.users.size === 1) document.addEventListener('visibilitychange', this.schedule);
+    this.#users.add(user);
+    if (this.#users.size === 1) document.addEventListener('visibilitychange', this.schedule);
     // A cached outcome arrives in a later task, like a fresh one, so that listeners added
     // right after the element is created still hear it.
     if (this.version > 0 || this.error) {
       const { port1, port2 } = new MessageChannel();
       port1.onmessage = () => {
         port1.close();
-        if (!this.users.has(user)) return;
+        if (!this.#users.has(user)) return;
         if (this.version > 0) user.deliver(this);
         else if (this.error && !this.#abort) user.fail(this.error);
       };
@@ -74,12 +79,18 @@ class SharedFeed {
   }
 
   leave(user: Subscriber): void {
-    if (!this.users.delete(user) || this.users.size > 0) return;
+    if (!this.#users.delete(user) || this.#users.size > 0) return;
     document.removeEventListener('visibilitychange', this.schedule);
     clearTimeout(this.#timer);
     this.#abort?.abort();
     this.#abort = undefined;
-    retire(this);
+    // Keeps this feed as the newest idle one and forgets the oldest beyond IDLE_FEEDS: a
+    // single-page app that shows a new article on every view would otherwise keep every feed.
+    shared.delete(this.url);
+    shared.set(this.url, this);
+    let idle = 0;
+    for (const other of [...shared.values()].reverse())
+      if (other.#users.size === 0 && ++idle > IDLE_FEEDS) shared.delete(other.url);
   }
 
   /** Resolves when no request is in flight. */
@@ -89,7 +100,7 @@ class SharedFeed {
 
   get #interval(): number {
     let least = 0;
-    for (const user of this.users)
+    for (const user of this.#users)
       if (user.refreshMs > 0 && (least === 0 || user.refreshMs < least)) least = user.refreshMs;
     return least;
   }
@@ -97,7 +108,7 @@ class SharedFeed {
   /** Arms the timer for the next check: now for a first load, then by `refresh` or the backoff. */
   readonly schedule = (): void => {
     clearTimeout(this.#timer);
-    if (this.users.size === 0 || this.#abort) return;
+    if (this.#users.size === 0 || this.#abort) return;
     const first = this.version === 0 && this.#failures === 0;
     const interval = this.#interval;
     if (first) {
@@ -121,7 +132,7 @@ class SharedFeed {
     let done!: () => void;
     this.#idle = new Promise((resolve) => (done = resolve));
     let timeout = FEED_TIMEOUT;
-    for (const user of this.users) timeout = Math.min(timeout, user.timeout);
+    for (const user of this.#users) timeout = Math.min(timeout, user.timeout);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -145,14 +156,14 @@ class SharedFeed {
       if (typeof outcome === 'boolean') {
         this.#failures = 0;
         this.error = undefined;
-        for (const user of [...this.users]) user.deliver(this);
+        for (const user of [...this.#users]) user.deliver(this);
       } else {
         this.#failures++;
         this.error = outcome;
         // Exponential backoff with jitter, capped at the refresh interval or a minute.
         const delay = Math.min(Math.max(this.#interval, 60_000), FIRST_RETRY * 2 ** (this.#failures - 1));
         this.#retryAt = this.#checkedAt + delay * (0.5 + Math.random() / 2);
-        for (const user of [...this.users]) user.fail(outcome);
+        for (const user of [...this.#users]) user.fail(outcome);
       }
       this.schedule();
     }
@@ -240,24 +251,6 @@ async function readBody(response: Response): Promise<string | undefined> {
     offset += chunk.byteLength;
   }
   return new TextDecoder().decode(bytes);
-}
-
-const shared = new Map<string, SharedFeed>();
-
-/** Feeds no element shows any more that stay cached, for elements mounted again. */
-const IDLE_FEEDS = 8;
-
-/**
- * Keeps `feed`, which lost its last element, as the newest idle feed and forgets the oldest
- * beyond {@link IDLE_FEEDS}: a single-page app that shows a new article on every view would
- * otherwise keep every feed it ever read.
- */
-function retire(feed: SharedFeed): void {
-  shared.delete(feed.url);
-  shared.set(feed.url, feed);
-  let idle = 0;
-  for (const other of [...shared.values()].reverse())
-    if (other.users.size === 0 && ++idle > IDLE_FEEDS) shared.delete(other.url);
 }
 
 /**
