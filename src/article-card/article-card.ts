@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { articleCardStyles } from './article-card.styles.js';
 import { parseArticleBody } from './article-body.js';
 import { FeedController } from '../feed/feed-controller.js';
-import type { FeedErrorDetail } from '../feed/feed-events.js';
+import { fire, type FeedErrorDetail } from '../feed/feed-events.js';
 import { validateArticleFeed, type ArticleFeed } from '../feed/article-feed.js';
 import { isIsoDateTime } from '../feed/fields.js';
 import { summarizeProblems } from '../feed/weather-feed.js';
@@ -16,9 +16,6 @@ export const ARTICLE_VARIANTS = ['full', 'teaser'] as const;
 
 /** How much of the article a card shows: see {@link ARTICLE_VARIANTS}. */
 export type ArticleVariant = (typeof ARTICLE_VARIANTS)[number];
-
-/** Events bubble out of shadow roots, like the strip's. */
-const EVENT = { bubbles: true, composed: true } as const;
 
 /** The fields a card shows, whichever source they come from. */
 type ArticleFields = Partial<Omit<ArticleFeed, 'version'>>;
@@ -139,9 +136,9 @@ export class ArticleCard extends LitElement {
     onLoad: (feed) => {
       this.#feed = feed;
       this.requestUpdate();
-      this.dispatchEvent(new CustomEvent('article-card-load', { detail: feed, ...EVENT }));
+      fire(this, 'article-card-load', feed);
     },
-    onError: (detail) => this.dispatchEvent(new CustomEvent('article-card-error', { detail, ...EVENT })),
+    onError: (detail) => fire(this, 'article-card-error', detail),
   });
 
   /** URL of an article feed (JSON, version 1). */

@@ -1,5 +1,10 @@
 import type { FeedProblem } from './problems.js';
 
+/** Dispatches a bubbling, composed event (it leaves shadow roots) with `detail`. */
+export function fire(target: EventTarget, type: string, detail: unknown): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
 /** Why a feed could not be used. */
 export const FEED_ERROR_KINDS = ['network', 'timeout', 'http', 'parse', 'schema'] as const;
 

@@ -4,7 +4,7 @@ import { MotionController, type Motion, type MotionHost } from './motion-control
 import { ReducedMotionController } from './reduced-motion-controller.js';
 import { readStationElement } from './weather-station.js';
 import { FeedController } from '../feed/feed-controller.js';
-import type { FeedErrorDetail } from '../feed/feed-events.js';
+import { fire, type FeedErrorDetail } from '../feed/feed-events.js';
 import { FeedStatusController, STATUS_TEXT } from '../feed/feed-status.js';
 import {
   summarizeProblems,
@@ -108,10 +108,9 @@ export class WeatherStrip extends LitElement implements MotionHost {
     onLoad: (feed) => {
       this.#feed = feed;
       this.requestUpdate();
-      this.dispatchEvent(new CustomEvent('weather-strip-load', { detail: feed, bubbles: true, composed: true }));
+      fire(this, 'weather-strip-load', feed);
     },
-    onError: (detail) =>
-      this.dispatchEvent(new CustomEvent('weather-strip-error', { detail, bubbles: true, composed: true })),
+    onError: (detail) => fire(this, 'weather-strip-error', detail),
   });
   // The mark concerns the `src` feed only: `data` is the author's to keep current.
   readonly #status = new FeedStatusController(this, {
