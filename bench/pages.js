@@ -65,7 +65,7 @@ export const VARIANTS = {
     inline: [],
     // The embed as the README gives it: the script and the rule that reserves the strip's row.
     head: () =>
-      `<script type="module" src="/cdn/weather-strip.js"></script>` +
+      `<script type="module" async src="/cdn/weather-strip.js"></script>` +
       `<style>weather-strip:not(:defined){display:block;block-size:var(--weather-strip-row-height,2.25rem);overflow:hidden}</style>`,
     body: (feed) => `<weather-strip mode="roll" src="${feed}"></weather-strip>`,
     script: () => '',

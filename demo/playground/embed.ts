@@ -128,7 +128,7 @@ function cardHtml(attributes: Attributes, article: ArticleFeed | undefined): str
 export function embedCode(input: EmbedInput): string {
   const css = [RESERVE_CSS, input.css.trim()].filter(Boolean).join('\n');
   const parts = [
-    `<script type="module" src="${cdnUrl(input.version)}"></script>`,
+    `<script type="module" async src="${cdnUrl(input.version)}"></script>`,
     `<style>\n${css}\n</style>`,
     stripHtml(input.strip, input.weather),
   ];

@@ -84,7 +84,10 @@ describe('embed code and manifest reading (pure)', () => {
       article: { version: 1, headline: 'A & B', body: 'One <i>.\n\n# Two\n\nThree' },
       css: themeCss([], {}, ''),
     });
-    assert.match(code, /weather-strip@1\.2\.3\/dist\/cdn\/weather-strip\.js/);
+    assert.match(
+      code,
+      /<script type="module" async src="[^"]*weather-strip@1\.2\.3\/dist\/cdn\/weather-strip\.js">/,
+    );
     assert.match(code, /<weather-strip mode="static" label="&quot;날씨&quot; &lt;b&gt;" date="2025-08-02">/);
     assert.match(
       code,
