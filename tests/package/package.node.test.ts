@@ -75,7 +75,7 @@ describe('the packed package in a fresh project', () => {
     app = join(work, 'app');
     cpSync(FIXTURE, app, { recursive: true });
     const dependencies: Record<string, string> = { 'weather-strip': `file:../${packed.filename}` };
-    for (const name of ['@lit-labs/ssr', '@lit-labs/ssr-client', 'vue', '@types/react'])
+    for (const name of ['@lit-labs/ssr', '@lit-labs/ssr-client', 'vue', '@types/react', 'preact'])
       dependencies[name] = versionOf(name);
     writeFileSync(
       join(app, 'package.json'),
@@ -133,6 +133,8 @@ describe('the packed package in a fresh project', () => {
         'dist/cdn/weather-strip-only.js',
         'dist/cli/weather-strip-feed.js',
         'dist/types/jsx.d.ts',
+        'dist/types/react.d.ts',
+        'dist/types/preact.d.ts',
         'dist/types/vue.d.ts',
         'dist/vscode/html-custom-data.json',
         'dist/vscode/css-custom-data.json',
@@ -316,6 +318,21 @@ describe('the packed package in a fresh project', () => {
       assert.deepEqual(
         errorLines(result.output, 'types/bad.tsx'),
         markedLines(join(app, 'types/bad.tsx')),
+        result.output,
+      );
+    });
+
+    it('type-checks correct TSX for Preact (jsxImportSource: preact)', () => {
+      const result = run(app, process.execPath, [tsc, '-p', 'types/tsconfig.preact-good.json']);
+      assert.equal(result.status, 0, result.output);
+    });
+
+    it('rejects every wrong prop, event detail, tag and element type in Preact TSX, and nothing else', () => {
+      const result = run(app, process.execPath, [tsc, '-p', 'types/tsconfig.preact-bad.json']);
+      assert.notEqual(result.status, 0);
+      assert.deepEqual(
+        errorLines(result.output, 'types/preact-bad.tsx'),
+        markedLines(join(app, 'types/preact-bad.tsx')),
         result.output,
       );
     });
