@@ -301,6 +301,61 @@ describe('the packed package in a fresh project', () => {
       );
       await page.close();
     });
+
+    it('hydrates for a reader who asked for reduced motion, then shows every station, still', async () => {
+      // The server drew a rolling strip; it cannot know the reader's setting.
+      const context = await browser.newContext({ reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      const messages: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'warning' || message.type() === 'error') messages.push(message.text());
+      });
+      page.on('pageerror', (error) => messages.push(error.message));
+      await page.goto(`${server.url}/ssr.html`);
+      await page.waitForFunction(
+        () => document.querySelector('weather-strip')?.shadowRoot?.querySelector('.base.static') !== null,
+        undefined,
+        { timeout: 5000 },
+      );
+      const state = await page.evaluate(async () => {
+        const strip = document.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>(
+          'weather-strip',
+        )!;
+        await strip.updateComplete;
+        const root = strip.shadowRoot!;
+        const nodes = [...root.querySelectorAll('li')];
+        const server = (window as unknown as { serverNodes: Element[] }).serverNodes;
+        return {
+          same: nodes.length === 3 && nodes.every((node, i) => node === server[i]),
+          visible: nodes.map((node) => node.checkVisibility()),
+          pauseButton: root.querySelector('button') !== null,
+          clone: root.querySelector('.clone') !== null,
+          transform: (root.querySelector('.track') as HTMLElement).style.transform,
+        };
+      });
+      assert.deepEqual(state, {
+        same: true,
+        visible: [true, true, true],
+        pauseButton: false,
+        clone: false,
+        transform: '',
+      });
+      // interval="1": had it kept rolling, a step would have come by now.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal(
+        await page.evaluate(
+          () =>
+            (document.querySelector('weather-strip')!.shadowRoot!.querySelector('.track') as HTMLElement).style
+              .transform,
+        ),
+        '',
+      );
+      assert.deepEqual(
+        messages.filter((text) => !text.includes('Lit is in dev mode')),
+        [],
+      );
+      await context.close();
+    });
   });
 
   describe('types', () => {
