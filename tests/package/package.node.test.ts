@@ -345,8 +345,8 @@ describe('the packed package in a fresh project', () => {
       assert.equal(
         await page.evaluate(
           () =>
-            (document.querySelector('weather-strip')!.shadowRoot!.querySelector('.track') as HTMLElement).style
-              .transform,
+            (document.querySelector('weather-strip')!.shadowRoot!.querySelector('.track') as HTMLElement)
+              .style.transform,
         ),
         '',
       );
@@ -362,49 +362,41 @@ describe('the packed package in a fresh project', () => {
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
     const vueTsc = join(ROOT, 'node_modules/vue-tsc/bin/vue-tsc.js');
 
-    it('type-checks correct TSX (React 19) and TypeScript uses', () => {
-      const result = run(app, process.execPath, [tsc, '-p', 'types/tsconfig.good.json']);
-      assert.equal(result.status, 0, result.output);
-    });
+    /** Each checker: a project that must type-check, and one that must fail on its marked lines only. */
+    const cases = [
+      {
+        what: 'TSX (React 19) and TypeScript',
+        checker: tsc,
+        good: 'types/tsconfig.good.json',
+        bad: 'types/tsconfig.bad.json',
+        badFile: 'types/bad.tsx',
+      },
+      {
+        what: 'TSX for Preact (jsxImportSource: preact)',
+        checker: tsc,
+        good: 'types/tsconfig.preact-good.json',
+        bad: 'types/tsconfig.preact-bad.json',
+        badFile: 'types/preact-bad.tsx',
+      },
+      {
+        what: 'a Vue single-file component',
+        checker: vueTsc,
+        good: 'vue/tsconfig.good.json',
+        bad: 'vue/tsconfig.bad.json',
+        badFile: 'vue/Bad.vue',
+      },
+    ];
+    for (const { what, checker, good, bad, badFile } of cases) {
+      it(`type-checks correct uses in ${what}`, () => {
+        const result = run(app, process.execPath, [checker, '-p', good]);
+        assert.equal(result.status, 0, result.output);
+      });
 
-    it('rejects every wrong prop, event detail and element type in TSX, and nothing else', () => {
-      const result = run(app, process.execPath, [tsc, '-p', 'types/tsconfig.bad.json']);
-      assert.notEqual(result.status, 0);
-      assert.deepEqual(
-        errorLines(result.output, 'types/bad.tsx'),
-        markedLines(join(app, 'types/bad.tsx')),
-        result.output,
-      );
-    });
-
-    it('type-checks correct TSX for Preact (jsxImportSource: preact)', () => {
-      const result = run(app, process.execPath, [tsc, '-p', 'types/tsconfig.preact-good.json']);
-      assert.equal(result.status, 0, result.output);
-    });
-
-    it('rejects every wrong prop, event detail, tag and element type in Preact TSX, and nothing else', () => {
-      const result = run(app, process.execPath, [tsc, '-p', 'types/tsconfig.preact-bad.json']);
-      assert.notEqual(result.status, 0);
-      assert.deepEqual(
-        errorLines(result.output, 'types/preact-bad.tsx'),
-        markedLines(join(app, 'types/preact-bad.tsx')),
-        result.output,
-      );
-    });
-
-    it('type-checks a correct Vue single-file component', () => {
-      const result = run(app, process.execPath, [vueTsc, '-p', 'vue/tsconfig.good.json']);
-      assert.equal(result.status, 0, result.output);
-    });
-
-    it('rejects every wrong prop and event detail in a Vue template, and nothing else', () => {
-      const result = run(app, process.execPath, [vueTsc, '-p', 'vue/tsconfig.bad.json']);
-      assert.notEqual(result.status, 0);
-      assert.deepEqual(
-        errorLines(result.output, 'vue/Bad.vue'),
-        markedLines(join(app, 'vue/Bad.vue')),
-        result.output,
-      );
-    });
+      it(`rejects every wrong prop, attribute, event detail, tag and element type in ${what}, and nothing else`, () => {
+        const result = run(app, process.execPath, [checker, '-p', bad]);
+        assert.notEqual(result.status, 0);
+        assert.deepEqual(errorLines(result.output, badFile), markedLines(join(app, badFile)), result.output);
+      });
+    }
   });
 });
