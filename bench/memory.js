@@ -20,8 +20,10 @@ async function openPage(browser, origin, { fakeTimers }) {
   return { context, page, cdp };
 }
 
-// Runs `step(count)` in the page SAMPLES times, reading the heap after a GC before and after each.
+// Runs `step(warmUp)` once, then `step(count)` SAMPLES times, reading the heap after a GC before
+// the warm-up and after each run. The warm-up's growth is reported beside the steady growth.
 async function heapSeries(page, cdp, total, warmUp, step) {
+  const cold = await heapAfterGc(page, cdp);
   await step(warmUp);
   const heap = [await heapAfterGc(page, cdp)];
   for (let i = 0; i < SAMPLES; i++) {
@@ -29,16 +31,26 @@ async function heapSeries(page, cdp, total, warmUp, step) {
     await sleep(300);
     heap.push(await heapAfterGc(page, cdp));
   }
-  return { heap, growth: heap[heap.length - 1] / heap[0] - 1 };
+  return {
+    cold,
+    warmUp,
+    heap,
+    growth: heap[heap.length - 1] / heap[0] - 1,
+    warmUpGrowth: heap[0] / cold - 1,
+  };
 }
 
-/** 1 000 cycles each of: the same strip removed and put back; a new strip with data added and removed. */
+/**
+ * 1 000 cycles each of: the same strip removed and put back; a new strip with data added and
+ * removed. Each is measured after as many warm-up cycles: the first few hundred grow the heap once
+ * (V8 keeps the bytecode and optimised code of the paths they run there; a leak keeps growing).
+ */
 export async function connectCycles(browser, origin, cycles) {
   const { context, page, cdp } = await openPage(browser, origin, { fakeTimers: false });
   await page.evaluate(async () => {
     window.__feed = await (await fetch('/feed.json')).json();
   });
-  const reconnect = await heapSeries(page, cdp, cycles, 20, (n) =>
+  const reconnect = await heapSeries(page, cdp, cycles, cycles, (n) =>
     page.evaluate(async (count) => {
       const strip = document.querySelector('weather-strip');
       const host = strip.parentElement;
@@ -50,7 +62,7 @@ export async function connectCycles(browser, origin, cycles) {
       }
     }, n),
   );
-  const fresh = await heapSeries(page, cdp, cycles, 20, (n) =>
+  const fresh = await heapSeries(page, cdp, cycles, cycles, (n) =>
     page.evaluate(async (count) => {
       const host = document.getElementById('host');
       for (let i = 0; i < count; i++) {
