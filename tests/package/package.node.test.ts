@@ -49,6 +49,16 @@ const texts = (page: Page, selector: string): Promise<string[]> =>
     .locator(selector)
     .evaluateAll((nodes) => nodes.map((node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim()));
 
+/** Every warning, error and uncaught exception the page reports from now on. */
+function warningsAndErrors(page: Page): string[] {
+  const messages: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') messages.push(message.text());
+  });
+  page.on('pageerror', (error) => messages.push(error.message));
+  return messages;
+}
+
 describe('the packed package in a fresh project', () => {
   let work: string;
   let app: string;
@@ -259,11 +269,7 @@ describe('the packed package in a fresh project', () => {
 
     it('hydrates the server-rendered page without warnings, keeping its nodes, and starts the ticker', async () => {
       const page = await browser.newPage();
-      const messages: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'warning' || message.type() === 'error') messages.push(message.text());
-      });
-      page.on('pageerror', (error) => messages.push(error.message));
+      const messages = warningsAndErrors(page);
       await page.goto(`${server.url}/ssr.html`);
       await page.waitForFunction(
         () => customElements.get('weather-strip') && customElements.get('article-card'),
@@ -306,11 +312,7 @@ describe('the packed package in a fresh project', () => {
       // The server drew a rolling strip; it cannot know the reader's setting.
       const context = await browser.newContext({ reducedMotion: 'reduce' });
       const page = await context.newPage();
-      const messages: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'warning' || message.type() === 'error') messages.push(message.text());
-      });
-      page.on('pageerror', (error) => messages.push(error.message));
+      const messages = warningsAndErrors(page);
       await page.goto(`${server.url}/ssr.html`);
       await page.waitForFunction(
         () => document.querySelector('weather-strip')?.shadowRoot?.querySelector('.base.static') !== null,
