@@ -24,6 +24,28 @@ function describe(text: string): TemplateResult {
   return html`${pieces.map((piece, i) => (i % 2 ? html`<code>${piece}</code>` : piece))}`;
 }
 
+/** A number field whose hint is `${id}-hint`; `onInput` gets the typed text. */
+function numberInput(
+  id: string,
+  value: string,
+  placeholder: string | number | undefined,
+  onInput: (text: string) => void,
+  range: { readonly min?: number; readonly max?: number } = {},
+): TemplateResult {
+  return html`<input
+    type="number"
+    id=${id}
+    inputmode="decimal"
+    step="any"
+    min=${range.min ?? nothing}
+    max=${range.max ?? nothing}
+    placeholder=${placeholder ?? nothing}
+    .value=${live(value)}
+    aria-describedby="${id}-hint"
+    @input=${(event: Event) => onInput((event.target as HTMLInputElement).value)}
+  />`;
+}
+
 /** One attribute's control; `id` is unique on the page. */
 export function attributeControl(
   id: string,
@@ -77,18 +99,7 @@ export function attributeControl(
     return html`<div class="control">
       ${label}
       <span class="with-unit">
-        <input
-          type="number"
-          id=${id}
-          inputmode="decimal"
-          step="any"
-          min=${control.min ?? nothing}
-          max=${control.max ?? nothing}
-          placeholder=${control.defaultValue ?? nothing}
-          .value=${live(text)}
-          aria-describedby="${id}-hint"
-          @input=${(event: Event) => onChange((event.target as HTMLInputElement).value)}
-        />
+        ${numberInput(id, text, control.defaultValue, onChange, control)}
         ${control.unit ? html`<span class="unit" aria-hidden="true">${control.unit}</span>` : nothing}
       </span>
       ${hint}
@@ -167,16 +178,7 @@ export function cssControl(
     return html`<div class="control">
       ${label}
       <span class="with-unit">
-        <input
-          type="number"
-          id=${id}
-          inputmode="decimal"
-          step="any"
-          placeholder=${fallback[1] || property.defaultValue}
-          .value=${live(number)}
-          aria-describedby="${id}-hint"
-          @input=${(event: Event) => emit((event.target as HTMLInputElement).value, unit)}
-        />
+        ${numberInput(id, number, fallback[1] || property.defaultValue, (n) => emit(n, unit))}
         <select
           aria-label="${property.name}: unit"
           .value=${live(unit)}
