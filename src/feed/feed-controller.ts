@@ -27,6 +27,8 @@ export interface FeedControllerOptions<T> {
 
 interface Subscriber {
   readonly refreshMs: number;
+  /** A `hidden` element shows nothing: it needs no refresh until it is shown again. */
+  readonly hidden: boolean;
   readonly timeout: number;
   deliver(feed: SharedFeed): void;
   fail(detail: FeedErrorDetail): void;
@@ -101,7 +103,7 @@ class SharedFeed {
   get #interval(): number {
     let least = 0;
     for (const user of this.#users)
-      if (user.refreshMs > 0 && (least === 0 || user.refreshMs < least)) least = user.refreshMs;
+      if (!user.hidden && user.refreshMs > 0 && (least === 0 || user.refreshMs < least)) least = user.refreshMs;
     return least;
   }
 
@@ -270,13 +272,18 @@ export class FeedController<T> implements ReactiveController {
   #lastRefresh = 0;
   #requestFailed = false;
   #rejected = false;
+  #hiddenAttribute: MutationObserver | undefined;
   readonly #subscriber: Subscriber;
 
   constructor(host: ReactiveControllerHost, options: FeedControllerOptions<T>) {
     this.#host = host;
     this.#options = options;
     const timeout = options.timeout ?? FEED_TIMEOUT;
+    const element = host as Partial<HTMLElement>;
     this.#subscriber = {
+      get hidden() {
+        return element.hidden === true;
+      },
       get refreshMs() {
         const seconds = options.refresh?.() ?? 0;
         return seconds > 0 ? seconds * 1000 : 0;
@@ -296,10 +303,16 @@ export class FeedController<T> implements ReactiveController {
   hostConnected(): void {
     this.#connected = true;
     this.#join();
+    // Showing the element again brings a check that fell due while it was hidden.
+    if (this.#host instanceof Element) {
+      this.#hiddenAttribute ??= new MutationObserver(() => this.#feed?.schedule());
+      this.#hiddenAttribute.observe(this.#host, { attributes: true, attributeFilter: ['hidden'] });
+    }
   }
 
   hostDisconnected(): void {
     this.#connected = false;
+    this.#hiddenAttribute?.disconnect();
     this.#leave();
   }
 

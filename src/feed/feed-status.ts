@@ -11,6 +11,8 @@ export const STATUS_TEXT = {
 interface StatusHost {
   addController(controller: object): void;
   requestUpdate(): void;
+  /** A `hidden` element arms no timer; it updates again when shown. */
+  readonly hidden?: boolean;
 }
 
 /** What the status is computed from, read on every host update. */
@@ -49,7 +51,7 @@ export class FeedStatusController {
     const left = staleAt - Date.now();
     this.status = failed() ? 'failed' : left <= 0 ? 'stale' : 'ok';
     // Timers hold at most 2^31 - 1 ms; a later moment is checked again at the next update.
-    if (left > 0 && left < 2 ** 31) this.#timer = setTimeout(() => this.#host.requestUpdate(), left);
+    if (!this.#host.hidden && left > 0 && left < 2 ** 31) this.#timer = setTimeout(() => this.#host.requestUpdate(), left);
   }
 
   hostConnected(): void {

@@ -24,8 +24,8 @@ const MIN_SPEED = 1;
 
 /**
  * Moves the strip without re-rendering it: one timer and one CSS transition per `roll` step, one
- * CSS animation for `marquee`. Nothing runs while the strip is paused, off screen or in a hidden
- * tab.
+ * CSS animation for `marquee`. Nothing runs while the strip is paused, `hidden`, off screen or in
+ * a hidden tab.
  */
 export class MotionController implements ReactiveController {
   readonly #host: MotionHost;
@@ -36,6 +36,7 @@ export class MotionController implements ReactiveController {
   #onScreen = true;
   #intersection: IntersectionObserver | undefined;
   #resize: ResizeObserver | undefined;
+  #hiddenAttribute: MutationObserver | undefined;
   #copyWidth = 0;
 
   constructor(host: MotionHost) {
@@ -55,13 +56,17 @@ export class MotionController implements ReactiveController {
       this.#intersection.observe(this.#host);
     }
     if (typeof ResizeObserver === 'function') this.#resize = new ResizeObserver(this.#handleResize);
+    // `hidden` is a plain attribute, not a property the element renders: watch it here.
+    this.#hiddenAttribute = new MutationObserver(this.#handleHiddenChange);
+    this.#hiddenAttribute.observe(this.#host, { attributes: true, attributeFilter: ['hidden'] });
   }
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.#handleVisibility);
     this.#intersection?.disconnect();
     this.#resize?.disconnect();
-    this.#intersection = this.#resize = undefined;
+    this.#hiddenAttribute?.disconnect();
+    this.#intersection = this.#resize = this.#hiddenAttribute = undefined;
     this.#stopTimer();
     this.#setTrack(null);
     this.#layout = '';
@@ -74,7 +79,9 @@ export class MotionController implements ReactiveController {
 
   /** Whether anything may move now. */
   get #canMove(): boolean {
-    return !this.#host.paused && this.#onScreen && document.visibilityState !== 'hidden';
+    return (
+      !this.#host.paused && !this.#host.hidden && this.#onScreen && document.visibilityState !== 'hidden'
+    );
   }
 
   #sync(): void {
@@ -152,6 +159,8 @@ export class MotionController implements ReactiveController {
   };
 
   readonly #handleVisibility = (): void => this.#sync();
+
+  readonly #handleHiddenChange = (): void => this.#sync();
 
   readonly #handleIntersection = (entries: IntersectionObserverEntry[]): void => {
     const last = entries[entries.length - 1];
