@@ -1,16 +1,26 @@
 import { css } from 'lit';
 
 export const articleCardStyles = css`
-  /* Values used in more than one rule get a private name; the others read the public one where used. */
+  /* Each public property is read once here into a private name. Colours default to the text
+     colour of the place the card sits in, and the muted tone is that colour faded: no
+     light-dark() or color-mix(), which older browsers drop along with the whole declaration. */
   :host {
-    --_accent: var(--article-card-accent-color, light-dark(#0a58ca, #8ab4f8));
+    --_accent: var(--article-card-accent-color, currentColor);
+    --_muted: var(--article-card-muted-color, currentColor);
+    /* Faded by default, as far as keeps white text on a red bar at 4.5:1; a muted colour set by
+       the author makes this invalid, so opacity falls back to 1 and the colour shows as given. */
+    --_muted-opacity: var(--article-card-muted-color, 0.85);
     --_headline-size: var(--article-card-headline-size, 1.75em);
 
     display: block;
-    color: var(--article-card-color, light-dark(#1f2328, #e8eaed));
+    color: var(--article-card-color, currentColor);
     line-height: 1.75;
     word-break: keep-all;
     overflow-wrap: break-word;
+  }
+
+  :host([hidden]) {
+    display: none !important;
   }
 
   /* Flex columns: the gap spaces every block, the author's slotted markup included. */
@@ -67,16 +77,19 @@ export const articleCardStyles = css`
     outline: 2px solid var(--_accent);
   }
 
-  /* Teaser: the headline link covers the whole card, so nothing interactive is nested. */
+  /* Teaser: the headline link covers the whole card, so nothing interactive is nested. Above
+     the faded deck and byline too, which opacity paints over plain positioned boxes. */
   .teaser .link::after {
     content: '';
     position: absolute;
     inset: 0;
+    z-index: 1;
   }
 
   .deck,
   .byline {
-    color: var(--article-card-muted-color, light-dark(#57606a, #a8b0ba));
+    color: var(--_muted);
+    opacity: var(--_muted-opacity);
     font-size: 1.125em;
     line-height: 1.5;
   }

@@ -98,9 +98,9 @@ function heading(level: number, name: string, content: unknown): TemplateResult 
  * @csspart body - The body (`full` only).
  * @csspart section-heading - A section heading of a feed's body.
  *
- * @cssprop [--article-card-color=light-dark(#1f2328, #e8eaed)] - Text colour.
- * @cssprop [--article-card-muted-color=light-dark(#57606a, #a8b0ba)] - Colour of the deck, byline and date.
- * @cssprop [--article-card-accent-color=light-dark(#0a58ca, #8ab4f8)] - Colour of the category and the focus ring.
+ * @cssprop [--article-card-color=currentColor] - Text colour; by default the text colour of the place the card sits in.
+ * @cssprop [--article-card-muted-color=currentColor] - Colour of the deck, byline and date; by default the text colour at 85% opacity.
+ * @cssprop [--article-card-accent-color=currentColor] - Colour of the category and the focus ring.
  * @cssprop [--article-card-background=transparent] - Background of the card.
  * @cssprop [--article-card-border=none] - Border of the card.
  * @cssprop [--article-card-radius=0] - Corner radius of the card.

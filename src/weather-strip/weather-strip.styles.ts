@@ -1,16 +1,23 @@
 import { css } from 'lit';
 
 export const weatherStripStyles = css`
-  /* Values used in more than one rule get a private name; the others read the public one where used. */
+  /* Each public property is read once here into a private name. Colours default to the text
+     colour of the place the strip sits in (a white page, a navy or red header bar, dark mode),
+     and the muted tone is that colour faded: no light-dark() or color-mix(), which older
+     browsers drop along with the whole declaration. */
   :host {
-    --_muted: var(--weather-strip-muted-color, light-dark(#57606a, #a8b0ba));
-    --_accent: var(--weather-strip-accent-color, light-dark(#0a58ca, #8ab4f8));
+    --_muted: var(--weather-strip-muted-color, currentColor);
+    /* Faded by default; a muted colour set by the author makes this invalid, so opacity falls
+       back to 1 and the colour shows as given. */
+    --_muted-opacity: var(--weather-strip-muted-color, 0.7);
+    --_accent: var(--weather-strip-accent-color, currentColor);
     --_row: var(--weather-strip-row-height, 2.25rem);
+    --_gap: var(--weather-strip-gap, 0.75em);
+    --_inline-size: var(--weather-strip-inline-size, 30em);
 
     display: block;
     contain: layout paint style;
-    container-type: inline-size;
-    color: var(--weather-strip-color, light-dark(#1f2328, #e8eaed));
+    color: var(--weather-strip-color, currentColor);
     background: var(--weather-strip-background, transparent);
     border: var(--weather-strip-border, none);
     border-radius: var(--weather-strip-radius, 0);
@@ -18,14 +25,38 @@ export const weatherStripStyles = css`
     font-size: var(--weather-strip-font-size, 0.9375rem);
     line-height: 1.4;
     word-break: keep-all;
+    /* For the line below; the strip's own text gets normal spacing back in .base. */
+    word-spacing: var(--_inline-size);
   }
 
+  :host([hidden]) {
+    display: none !important;
+  }
+
+  /* No size containment (it would make the strip 0 px wide in shrink-to-fit boxes): the strip is
+     as wide as its content. This zero-height line adds a preferred width, so that in a flex item,
+     a grid auto track, an inline-block, a float, a table cell or an absolutely positioned box
+     the strip keeps one width before and after its data (and its script) arrive. Its one space
+     is as wide as --_inline-size (the glyph itself has no width at font-size 0) and the line may
+     break there, so it never makes the strip wider than the room it is given. */
+  :host::before {
+    content: '\\200b\\0020\\200b';
+    display: block;
+    block-size: 0;
+    overflow: hidden;
+    font-size: 0;
+  }
+
+  /* One row when there is room; otherwise the items wrap in reading order (date and station,
+     then the attribution and the button), with no container query, which older browsers lack. */
   .base {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 0 var(--weather-strip-gap, 0.75em);
+    gap: 0 var(--_gap);
     min-block-size: var(--_row);
     padding-inline: var(--weather-strip-padding-inline, 0);
+    word-spacing: normal;
   }
 
   /* The date and its status mark: the mark sits beside the date without taking room, so
@@ -37,13 +68,14 @@ export const weatherStripStyles = css`
 
   .date {
     font-weight: 700;
+    font-variant-numeric: tabular-nums;
     white-space: nowrap;
     color: var(--_accent);
   }
 
+  /* roll: as wide as the widest station, so the width never changes from tick to tick. */
   .viewport {
-    flex: auto;
-    min-inline-size: 0;
+    flex: 1 0 auto;
     overflow: hidden;
     block-size: var(--_row);
   }
@@ -74,11 +106,13 @@ export const weatherStripStyles = css`
   }
 
   .sun {
-    stroke: var(--weather-strip-sun-color, light-dark(#c46a00, #ffc857));
+    stroke: var(--weather-strip-sun-color, currentColor);
   }
 
-  .sky {
+  .sky,
+  .attribution {
     color: var(--_muted);
+    opacity: var(--_muted-opacity);
   }
 
   .name {
@@ -89,10 +123,18 @@ export const weatherStripStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  .attribution {
+  /* The attribution and the button stay together; on a line of their own (narrow boxes) they
+     go to the end of it. */
+  .end {
     flex: none;
+    display: flex;
+    align-items: center;
+    gap: var(--_gap);
+    margin-inline-start: auto;
+  }
+
+  .attribution {
     font-size: 0.8em;
-    color: var(--_muted);
     white-space: nowrap;
   }
 
@@ -101,6 +143,14 @@ export const weatherStripStyles = css`
     block-size: var(--_row);
     transition: transform var(--weather-strip-roll-duration, 400ms) ease-in-out;
     will-change: transform;
+  }
+
+  /* marquee: the stations scroll through whatever room the line leaves, at least about one
+     station's; the moving copies add nothing to the strip's width. */
+  .marquee .viewport {
+    flex-basis: 0;
+    inline-size: 0;
+    min-inline-size: 12em;
   }
 
   /* marquee: two identical copies side by side; -50% is exactly one copy. */
@@ -128,7 +178,12 @@ export const weatherStripStyles = css`
     }
   }
 
+  /* static: the date, every station wrapped on the lines below it, then the attribution, as on
+     the reference page. The stations add only the widest one to the strip's width. */
   .static .viewport {
+    flex: 1 0 100%;
+    inline-size: 0;
+    min-inline-size: min-content;
     block-size: auto;
   }
 
@@ -143,8 +198,8 @@ export const weatherStripStyles = css`
     min-block-size: var(--_row);
   }
 
-  .static.base {
-    flex-wrap: wrap;
+  .static .end {
+    margin-inline-start: 0;
   }
 
   .pause {
@@ -183,7 +238,7 @@ export const weatherStripStyles = css`
     inset-inline-start: 100%;
     inset-block-start: -0.3em;
     display: inline-flex;
-    color: var(--weather-strip-status-color, light-dark(#b35c00, #ffb454));
+    color: var(--weather-strip-status-color, currentColor);
   }
 
   .status svg {
@@ -202,20 +257,6 @@ export const weatherStripStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-
-  /* Narrow containers: date, attribution and button on top (in source order), the stations below. */
-  @container (max-width: 30rem) {
-    .base:not(.static) {
-      display: grid;
-      grid-template-columns: auto 1fr auto;
-    }
-    .attribution {
-      justify-self: end;
-    }
-    .viewport {
-      grid-area: 2 / 1 / 3 / 4;
-    }
   }
 
   @media (forced-colors: active) {

@@ -63,16 +63,17 @@ const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2
  * @csspart attribution - The attribution (`기상청 제공`).
  * @csspart pause-button - The pause/play button.
  *
- * @cssprop [--weather-strip-color=light-dark(#1f2328, #e8eaed)] - Text colour.
- * @cssprop [--weather-strip-muted-color=light-dark(#57606a, #a8b0ba)] - Colour of sky labels and the attribution.
- * @cssprop [--weather-strip-accent-color=light-dark(#0a58ca, #8ab4f8)] - Colour of the date and the focus ring.
- * @cssprop [--weather-strip-sun-color=light-dark(#c46a00, #ffc857)] - Colour of the sun in sky icons.
- * @cssprop [--weather-strip-status-color=light-dark(#b35c00, #ffb454)] - Colour of the stale/failed mark.
+ * @cssprop [--weather-strip-color=currentColor] - Text colour; by default the text colour of the place the strip sits in.
+ * @cssprop [--weather-strip-muted-color=currentColor] - Colour of sky labels, the attribution and the pause button's border; by default the text colour, with sky labels and the attribution at 70% opacity.
+ * @cssprop [--weather-strip-accent-color=currentColor] - Colour of the date and the focus ring.
+ * @cssprop [--weather-strip-sun-color=currentColor] - Colour of the sun in sky icons.
+ * @cssprop [--weather-strip-status-color=currentColor] - Colour of the stale/failed mark.
  * @cssprop [--weather-strip-background=transparent] - Background of the strip.
  * @cssprop [--weather-strip-border=none] - Border of the strip.
  * @cssprop [--weather-strip-radius=0] - Corner radius of the strip.
  * @cssprop [--weather-strip-font-family=inherit] - Font family.
  * @cssprop [--weather-strip-font-size=0.9375rem] - Font size; everything else scales with it.
+ * @cssprop [--weather-strip-inline-size=30em] - Width of the strip in a shrink-to-fit box (flex item without a width, grid `auto` track, inline-block, float, table cell, absolutely positioned box) when its content is narrower, also before its data arrives; wider content widens it (in `roll`: the date, the widest station, the attribution and the button). Never wider than the room it is given. The README's `:not(:defined)` rule reserves the same width.
  * @cssprop [--weather-strip-row-height=2.25rem] - Height of one row: the strip's height in `roll` and `marquee` mode.
  * @cssprop [--weather-strip-gap=0.75em] - Space between the date, the stations, the attribution and the button.
  * @cssprop [--weather-strip-padding-inline=0] - Space at the start and end of the strip.
@@ -367,6 +368,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
           ${this.#renderClones(motion, unit)}
         </div>
       </div>
+      <div class="end">
       <span part="attribution" class="attribution">${this.#attributionText}</span>
       ${motion === 'static'
         ? nothing
@@ -379,6 +381,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
           >
             ${this.#held ? PLAY_ICON : PAUSE_ICON}<span class="visually-hidden">${this.#held ? text.play : text.pause}</span>
           </button>`}
+      </div>
     </section>`;
   }
   /* eslint-enable lit-a11y/no-redundant-role */
