@@ -66,6 +66,15 @@ export const weatherStripStyles = css`
     position: relative;
   }
 
+  /* Every line of the strip is a row high, wrapped or not, so its height is a whole number of
+     rows that a page can reserve. */
+  .when,
+  .end {
+    display: flex;
+    align-items: center;
+    min-block-size: var(--_row);
+  }
+
   .date {
     font-weight: 700;
     font-variant-numeric: tabular-nums;
@@ -127,8 +136,6 @@ export const weatherStripStyles = css`
      go to the end of it. */
   .end {
     flex: none;
-    display: flex;
-    align-items: center;
     gap: var(--_gap);
     margin-inline-start: auto;
   }
