@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { feedServer } from './tests/support/feed-server-plugin.js';
 import { jsonModulePlugin } from './tests/support/json-module-plugin.js';
+import { testOutputPlugin } from './tests/support/test-output-plugin.js';
 import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
@@ -60,7 +61,7 @@ export default {
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 10_000 } },
   middleware: [feedServer()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), jsonModulePlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), jsonModulePlugin(), testOutputPlugin()],
   coverageConfig: {
     include: ['src/**/*.ts'],
     exclude: ['src/cli/**', 'node_modules/**', 'tests/**'],
