@@ -73,8 +73,15 @@ export const articleCardStyles = css`
     text-decoration: underline;
   }
 
+  /* :focus for browsers without :focus-visible (Safari before 15.4, Chrome before 86), which drop
+     the second rule whole. */
+  .link:focus,
   .link:focus-visible {
     outline: 2px solid var(--_accent);
+  }
+
+  .link:focus:not(:focus-visible) {
+    outline: none;
   }
 
   /* Teaser: the headline link covers the whole card, so nothing interactive is nested. Above
@@ -82,7 +89,11 @@ export const articleCardStyles = css`
   .teaser .link::after {
     content: '';
     position: absolute;
-    inset: 0;
+    /* Not inset: 0, which Chrome before 87 lacks. */
+    top: 0;
+    right: 0;
+    bottom: 0;
+    left: 0;
     z-index: 1;
   }
 

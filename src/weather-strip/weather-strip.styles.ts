@@ -7,9 +7,9 @@ export const weatherStripStyles = css`
      browsers drop along with the whole declaration. */
   :host {
     --_muted: var(--weather-strip-muted-color, currentColor);
-    /* Faded by default; a muted colour set by the author makes this invalid, so opacity falls
-       back to 1 and the colour shows as given. */
-    --_muted-opacity: var(--weather-strip-muted-color, 0.7);
+    /* Faded by default, as far as keeps white text on a red bar at 4.5:1; a muted colour set by
+       the author makes this invalid, so opacity falls back to 1 and the colour shows as given. */
+    --_muted-opacity: var(--weather-strip-muted-color, 0.85);
     --_accent: var(--weather-strip-accent-color, currentColor);
     --_row: var(--weather-strip-row-height, 2.25rem);
     --_gap: var(--weather-strip-gap, 0.75em);
@@ -229,9 +229,16 @@ export const weatherStripStyles = css`
     visibility: hidden;
   }
 
+  /* :focus for browsers without :focus-visible (Safari before 15.4, Chrome before 86), which drop
+     the second rule whole. */
+  .pause:focus,
   .pause:focus-visible {
     outline: var(--weather-strip-focus-ring, 2px solid var(--_accent));
     outline-offset: 2px;
+  }
+
+  .pause:focus:not(:focus-visible) {
+    outline: none;
   }
 
   .pause svg {
@@ -240,8 +247,11 @@ export const weatherStripStyles = css`
     fill: currentColor;
   }
 
+  /* left and top for browsers without logical insets (Chrome before 87). */
   .status {
     position: absolute;
+    left: 100%;
+    top: -0.3em;
     inset-inline-start: 100%;
     inset-block-start: -0.3em;
     display: inline-flex;

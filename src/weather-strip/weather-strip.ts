@@ -64,7 +64,7 @@ const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2
  * @csspart pause-button - The pause/play button.
  *
  * @cssprop [--weather-strip-color=currentColor] - Text colour; by default the text colour of the place the strip sits in.
- * @cssprop [--weather-strip-muted-color=currentColor] - Colour of sky labels, the attribution and the pause button's border; by default the text colour, with sky labels and the attribution at 70% opacity.
+ * @cssprop [--weather-strip-muted-color=currentColor] - Colour of sky labels, the attribution and the pause button's border; by default the text colour, with sky labels and the attribution at 85% opacity.
  * @cssprop [--weather-strip-accent-color=currentColor] - Colour of the date and the focus ring.
  * @cssprop [--weather-strip-sun-color=currentColor] - Colour of the sun in sky icons.
  * @cssprop [--weather-strip-status-color=currentColor] - Colour of the stale/failed mark.
