@@ -229,10 +229,10 @@ export const weatherStripStyles = css`
     visibility: hidden;
   }
 
-  /* :focus for browsers without :focus-visible (Safari before 15.4, Chrome before 86), which drop
-     the second rule whole. */
-  .pause:focus,
-  .pause:focus-visible {
+  /* The ring on :focus, taken off again where :focus-visible does not match: browsers without
+     :focus-visible (Safari before 15.4, Chrome before 86) drop that second rule whole, as they
+     would a selector list that names it, and keep the ring. */
+  .pause:focus {
     outline: var(--weather-strip-focus-ring, 2px solid var(--_accent));
     outline-offset: 2px;
   }
