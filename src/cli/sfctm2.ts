@@ -76,8 +76,7 @@ export interface Sfctm2Options {
 const TIME = /^\d{12}$/;
 const START = /^#\s*START7777\s*$/;
 const END = /^#\s*7777END\s*$/;
-const SAVE_AGAIN =
-  'Save the whole response again (it ends with a #7777END line), or fetch it with --auth-key';
+const SAVE_AGAIN = 'Fetch it again, or save it whole: a kma_sfctm2 response ends with a #7777END line';
 
 function shortRow(line: number, width: number, header: readonly string[], headerLine: number) {
   return new Sfctm2FormatError(

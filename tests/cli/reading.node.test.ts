@@ -151,7 +151,7 @@ describe('a response cut short', () => {
     assertError(
       result,
       EXIT.badResponse,
-      /kma_sfctm2_B_stn156_202608181500\.txt is not a kma_sfctm2 response that can be read: the response begins with #START7777 \(line 2\) but has no #7777END: it was cut short after line 6\. Save the whole response again \(it ends with a #7777END line\)/,
+      /kma_sfctm2_B_stn156_202608181500\.txt is not a kma_sfctm2 response that can be read: the response begins with #START7777 \(line 2\) but has no #7777END: it was cut short after line 6\. Fetch it again, or save it whole: a kma_sfctm2 response ends with a #7777END line/,
     );
     assert.equal(readFileSync(out, 'utf8'), '{"previous": true}\n');
     assert.deepEqual(readdirSync(dir), ['weather.json']);

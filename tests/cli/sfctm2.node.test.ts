@@ -229,7 +229,10 @@ describe('kma_sfctm2 parser', () => {
         assert.fail('refused');
       } catch (error) {
         assert.ok(error instanceof Sfctm2FormatError);
-        assert.match(error.fix, /Save the whole response again \(it ends with a #7777END line\)/);
+        assert.match(
+          error.fix,
+          /Fetch it again, or save it whole: a kma_sfctm2 response ends with a #7777END line/,
+        );
         assert.equal(typeof error.line, 'number');
       }
     });
