@@ -43,7 +43,8 @@ const STATUS_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><circle cx=
  * rolling one at a time, scrolling, or all at once, with the KMA attribution always shown.
  *
  * Data comes from, in order of precedence: the `data` property, the `src` feed, and child
- * `<weather-station>` elements.
+ * `<weather-station>` elements. The `date` and `attribution` attributes win over the same
+ * fields of `data` and the feed.
  *
  * @summary A rolling KMA weather ticker.
  * @tagname weather-strip
@@ -155,7 +156,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
   /** `YYYY-MM-DD`: overrides the date header, which otherwise comes from the feed. */
   date?: string;
 
-  /** Attribution text; `기상청 제공` (en: `Source: KMA`) when empty. Always shown. */
+  /** Attribution text, shown instead of the feed's; else the feed's, else `기상청 제공` (en: `Source: KMA`). Always shown. */
   attribution?: string;
 
   /** Accessible name of the strip's region; `전국 날씨` (en: `Weather`) when empty. */
