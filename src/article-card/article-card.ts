@@ -166,11 +166,14 @@ export class ArticleCard extends LitElement {
   #jsonLd: HTMLScriptElement | undefined;
 
   override connectedCallback(): void {
+    // A card rendered on a server, without seeing its children, comes with its shadow root:
+    // hydration must find that same view, so the children are looked at after the first update.
+    const hydrating = !this.hasUpdated && this.shadowRoot !== null;
     super.connectedCallback();
     // Created here, not in the constructor, so that the element also renders on a server.
     this.#bodyObserver ??= new MutationObserver(() => this.#checkOwnBody());
     this.#bodyObserver.observe(this, { childList: true, characterData: true, subtree: true });
-    if (this.hasUpdated) this.#checkOwnBody();
+    if (!hydrating) this.#checkOwnBody();
     this.#feedController.setUrl(this.src || undefined);
   }
 
@@ -197,8 +200,6 @@ export class ArticleCard extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // Not before: a server, which cannot see the children, rendered the first view, and
-    // hydration must find the same one. The second render follows before the first paint.
     this.#checkOwnBody();
   }
 
@@ -222,7 +223,8 @@ export class ArticleCard extends LitElement {
     );
     if (hasOwnBody === this.#hasOwnBody) return;
     this.#hasOwnBody = hasOwnBody;
-    this.requestUpdate();
+    // Without a body from `data` or the feed, the slot shows either way.
+    if (this.#shown.body !== undefined) this.requestUpdate();
   }
 
   protected override render(): TemplateResult {
