@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { getBabelOutputPlugin } from '@rollup/plugin-babel';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.js';
 
 // The CDN bundle: one self-contained, minified ES module with Lit inside that registers every
@@ -12,12 +13,20 @@ const LIT_LICENSE = `/**
 
 export default defineConfig({
   publicDir: false,
-  // Lit's css``/html`` text is shipped as written; minify it (whitespace only where it is safe).
-  plugins: [minifyLiteralsPlugin()],
+  plugins: [
+    // Lit's css``/html`` text is shipped as written; minify it (whitespace only where it is safe).
+    minifyLiteralsPlugin(),
+    // Lowers the bundle to the browserslist (babel.config.js): class static blocks, which
+    // TypeScript's class fields become, are a SyntaxError before Chrome 94 and Safari 16.4.
+    getBabelOutputPlugin({ configFile: './babel.config.js' }),
+  ],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,
     sourcemap: true,
+    // Oxc only strips the types and applies the decorators here: its own lowering to the
+    // browserslist would turn every `#private` member into a WeakMap (before Chrome 98 and
+    // Safari 16), where Babel lowers only what the browsers lack.
     target: 'es2022',
     // Terser first (its compressor folds more than Oxc's), then Oxc's minifier on its output
     // (`output.minify`): together about 1% smaller gzip than either alone. Only safe transforms:
