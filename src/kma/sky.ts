@@ -35,7 +35,7 @@ export const SKY_LABELS = Object.fromEntries(
 
 /** Whether a string is a canonical sky code. */
 export function isSkyCode(value: string): value is SkyCode {
-  return Object.hasOwn(SKY_LABELS, value);
+  return Object.prototype.hasOwnProperty.call(SKY_LABELS, value);
 }
 
 /**

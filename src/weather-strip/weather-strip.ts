@@ -14,8 +14,8 @@ import {
   type WeatherReading,
 } from '../feed/weather-feed.js';
 import type { FeedProblem } from '../feed/problems.js';
-import { selectReadings, toStationView, type StationView } from '../kma/station-view.js';
-import { skyIcon } from '../kma/sky-icons.js';
+import { selectReadings, toStationView, type StationView } from './station-view.js';
+import { skyIcon } from './sky-icons.js';
 import { dayInZone, formatDayHeader, isoDay, parseDay, type CalendarDay } from '../format/date.js';
 import { toLang, validTimeZone, type Lang } from '../format/locale.js';
 import { formatTemperature, type Unit } from '../format/temperature.js';
