@@ -351,7 +351,7 @@ export async function startDatagokrGateway(options: {
     const failure = failures.shift();
     const wait = failure && 'slowMs' in failure ? failure.slowMs : state.delayMs;
     setTimeout(() => {
-      if (response.destroyed) return;
+      if (response.destroyed || request.socket.destroyed) return;
       if (failure && !('slowMs' in failure)) fail(failure, request, response, log);
       else answer(request, response, log);
     }, wait);
