@@ -10,6 +10,7 @@ import {
   checkBaseUrl,
   describeKst,
   forecastBaseTimes,
+  isKstTime,
   latestBaseTime,
   looksEncodedTwice,
   normalizeServiceKey,
@@ -29,6 +30,22 @@ import {
 import { eachLimited, fetchPage, isGlobal, isNoData, redactError, type FetchLike } from './datagokr-fetch.js';
 
 export type { FetchLike } from './datagokr-fetch.js';
+// The rest of the source's public API, so that one import serves the command and the edge handler.
+export {
+  DATAGOKR_CRON,
+  DATAGOKR_DAILY_QUOTA,
+  DATAGOKR_URL_ENV,
+  DEFAULT_DATAGOKR_URL,
+  SERVICE_KEY_ENV,
+  describeKst,
+  isKstTime,
+  kstToIso,
+  maxGridPoints,
+  normalizeServiceKey,
+  redactServiceKey,
+  requestsPerRun,
+} from './datagokr-request.js';
+export { DatagokrError, RESULT_CODES } from './datagokr-codes.js';
 
 /** A forecast grid point. */
 export interface GridPoint {
@@ -119,6 +136,13 @@ export async function fetchDatagokrWeather(options: DatagokrOptions): Promise<Da
   const points = [...seen.values()];
   if (points.length === 0)
     throw new CliError(EXIT.usage, 'No stations to fetch', 'Give at least one station');
+  if (options.time !== undefined && !isKstTime(options.time)) {
+    throw new CliError(
+      EXIT.usage,
+      `--time must be YYYYMMDDHHmm in KST, as 202508011500, not "${options.time}"`,
+      'Give a real hour',
+    );
+  }
   if (options.time === undefined && options.now === undefined) {
     throw new CliError(
       EXIT.internal,
@@ -192,7 +216,7 @@ export async function fetchDatagokrWeather(options: DatagokrOptions): Promise<Da
         log(`no data for ${describeKst(time)} yet; trying ${describeKst(times[i + 1]!)}`);
       }
     }
-    throw new Error('no base times');
+    throw new Error('probe() needs at least one base time');
   }
 
   const weather = (
@@ -208,14 +232,18 @@ export async function fetchDatagokrWeather(options: DatagokrOptions): Promise<Da
     const problems = [observed, forecasted]
       .filter((x): x is CliError => x instanceof CliError)
       .map((e) => e.reason);
-    if (temp === null && problems.length === 0) problems.push(`no T1H at grid ${gridKey(point)}`);
+    if (temp === null && problems.length === 0) problems.push(`T1H missing at grid ${gridKey(point)}`);
     if (sky === null && problems.length === 0) problems.push(`no PTY or SKY at grid ${gridKey(point)}`);
     return { ...point, hour, temp, sky, ...(problems.length > 0 ? { problem: problems.join('; ') } : {}) };
   };
 
   try {
     const [first, ...rest] = points as [GridPoint, ...GridPoint[]];
-    const latest = options.time ?? latestBaseTime('getUltraSrtNcst', options.now!);
+    // `--time` names an hour; 실황 base times are on the hour.
+    const latest =
+      options.time !== undefined
+        ? `${options.time.slice(0, 10)}00`
+        : latestBaseTime('getUltraSrtNcst', options.now!);
     // A chosen hour is not moved; the latest may not be out yet, then the hour before.
     const hours = options.time === undefined ? [latest, shiftHours(latest, -1)] : [latest];
     const observed = await probe(hours, (hour) => observe(hour, first));

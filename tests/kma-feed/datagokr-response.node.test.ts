@@ -2,7 +2,8 @@
 // errors, values, the quota arithmetic and the saved-answer reader.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CliError, EXIT } from '../../src/cli/errors.js';
+import type { CliError } from '../../src/cli/errors.js';
+import { EXIT } from '../../src/cli/errors.js';
 import { skyFromText } from '../../src/kma/sky.js';
 import { DatagokrError, RESULT_CODES } from '../../src/kma-feed/datagokr-codes.js';
 import {
@@ -454,5 +455,28 @@ describe('saved answers (--input)', () => {
         ]),
       (e: CliError) => e.code === EXIT.file && e.reason.includes('notes.xml'),
     );
+  });
+});
+
+describe('portability', () => {
+  it('uses Web APIs only, so that it runs in Workers: no Node modules, no Lit, no DOM', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../src/kma-feed/', import.meta.url);
+    const files = readdirSync(dir).filter((name) => name.startsWith('datagokr'));
+    assert.ok(files.length >= 5);
+    for (const name of files) {
+      const source = readFileSync(new URL(name, dir), 'utf8');
+      const imports = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
+      assert.deepEqual(
+        imports.filter((path) => !path.startsWith('./') && path !== '../cli/errors.js'),
+        [],
+        name,
+      );
+      assert.doesNotMatch(
+        source,
+        /\b(?:document|window|DOMParser|customElements|HTMLElement|process|Buffer)\b/,
+        name,
+      );
+    }
   });
 });

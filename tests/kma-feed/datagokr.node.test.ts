@@ -157,7 +157,7 @@ describe('answers', () => {
     });
     const missing = result.points.get('61,134')!;
     assert.deepEqual([missing.temp, missing.sky], [null, '빗방울눈날림']);
-    assert.match(missing.problem ?? '', /T1H/);
+    assert.match(missing.problem ?? '', /T1H missing at grid 61,134/);
   });
 
   it('asks for enough rows: one page per answer', async () => {
@@ -224,9 +224,11 @@ describe('base times', () => {
   });
 
   it('reads a chosen hour and does not move it', async () => {
-    const result = await run({ time: '202508011300' });
+    const result = await run({ time: '202508011330' });
     assert.equal(result.hour, '202508011300');
     assert.deepEqual(asked('getUltraSrtNcst'), ['1300:1:ok']);
+    assert.deepEqual(asked('getUltraSrtFcst'), ['1330:1:ok']);
+    await fails(run({ time: '202508011360' }), EXIT.usage, /--time must be YYYYMMDDHHmm/);
     gateway.reset();
     gateway.now = kst(15, 35);
     await fails(run({ time: '202508011500' }), EXIT.empty, /no data for that hour.*15:00 KST/);
