@@ -37,17 +37,28 @@ export interface AnswerContext {
   readonly keyEncodedTwice?: boolean;
 }
 
-function resultError(code: string, said: string, ctx: AnswerContext, status: number): DatagokrError {
+/**
+ * The error for a result code. `code` decides the meaning; `given` is the code the gateway
+ * wrote, quoted with its own words (a gateway may write 99 and name the key error in words).
+ */
+function resultError(
+  code: string,
+  given: string,
+  said: readonly string[],
+  ctx: AnswerContext,
+  status: number,
+) {
   const known = RESULT_CODES[code];
-  const words = [known?.name, said].filter((w, i, all) => w && all.indexOf(w) === i).join(', ');
-  const quoted = ` (${code}${words ? ` ${words}` : ''}${status !== 200 ? `, HTTP ${status}` : ''})`;
+  const words = [...new Set([code === given ? known?.name : undefined, ...said].filter((w) => !!w))];
+  const http = status !== 200 ? `, HTTP ${status}` : '';
+  const quoted = ` (${[given, words.join(', ')].filter(Boolean).join(' ')}${http})`;
   if (!known) {
     return new DatagokrError(
       EXIT.badResponse,
-      `${ctx.source} answered ${ctx.what} with result code ${code}${quoted}`,
+      `${ctx.source} answered ${ctx.what} with result code ${given}${quoted}`,
       'Try again later; if it persists, please report it',
       false,
-      code,
+      given,
     );
   }
   return new DatagokrError(
@@ -84,7 +95,7 @@ export function readAnswer(text: string, status: number, ctx: AnswerContext): Da
     const code = /^\d+$/.test(reason)
       ? reason.padStart(2, '0')
       : (codeNamed(`${reason} ${said.join(' ')}`) ?? '99');
-    throw resultError(code, clean(said.join(', ')), ctx, status);
+    throw resultError(code, code, said.map(clean), ctx, status);
   }
   let json: unknown;
   try {
@@ -102,7 +113,7 @@ export function readAnswer(text: string, status: number, ctx: AnswerContext): Da
     if (code === '00') return readPage(json, ctx);
     // Some gateways answer 99 for a key they do not know, in words only.
     const named = code === '99' ? codeNamed(said) : undefined;
-    throw resultError(named ?? code, said, ctx, status);
+    throw resultError(named ?? code, code, said ? [said] : [], ctx, status);
   }
   if (/^(?:<!doctype\s+html|<html)|<\/?(?:html|body|head)[\s>]/i.test(body)) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];

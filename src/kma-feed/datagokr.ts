@@ -173,7 +173,7 @@ export async function fetchDatagokrWeather(options: DatagokrOptions): Promise<Da
     enough: (items: DatagokrItem[]) => boolean,
   ) {
     const ctx: AnswerContext = {
-      what: `${NAMES[operation]} (${operation}) for ${describeKst(time)} at grid ${gridKey(point)}`,
+      what: `${NAMES[operation]} (${operation}) of ${describeKst(time)} at grid ${gridKey(point)}`,
       source,
       keyEncodedTwice: looksEncodedTwice(key),
     };
