@@ -3,6 +3,7 @@
 //   npm run bench                      every variant, 2 rounds, 30 s ticking windows (~9 min)
 //   npm run bench -- --quick           1 round, 10 s windows, shorter memory runs (~2 min)
 //   npm run bench -- --check           exit 1 when a target fails
+//   npm run bench -- --parse           only the feed command's kma_sfctm2 parser (seconds, no browser)
 //   npm run bench -- --only ours,timer --rounds 2 --seconds 30 --idle 8 --build
 //   BENCH_ROUNDS, BENCH_SECONDS, BENCH_IDLE_SECONDS, BENCH_LOADS: the same as the flags.
 //
@@ -21,6 +22,7 @@ import { bundleFacts, variantSizes } from './sizes.js';
 import { emulateHidden, heapAfterGc, initScript, measureWindow, sleep } from './measure.js';
 import { connectCycles, manyTicks } from './memory.js';
 import { checkTargets, markdown, summarize } from './report.js';
+import { parseBench } from './parse.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TICK_SECONDS = 3;
@@ -40,6 +42,7 @@ const { values: flags } = parseArgs({
     idle: { type: 'string' },
     loads: { type: 'string' },
     'no-memory': { type: 'boolean', default: false },
+    parse: { type: 'boolean', default: false },
   },
 });
 
@@ -212,13 +215,14 @@ async function main() {
       minutes: +((Date.now() - started) / 60000).toFixed(1),
     };
     const labels = Object.fromEntries(names.map((n) => [n, VARIANTS[n].label]));
-    const text = markdown({ meta, labels, sizes, summary, bundle, memory, targets });
+    const parse = await parseBench({ log });
+    const text = `${markdown({ meta, labels, sizes, summary, bundle, memory, targets })}\n${parse.markdown}`;
     const dir = resolve(ROOT, 'bench/results');
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'latest.md'), text);
     await writeFile(
       join(dir, 'latest.json'),
-      `${JSON.stringify({ meta, sizes, bundle, summary, samples, memory, targets }, null, 2)}\n`,
+      `${JSON.stringify({ meta, sizes, bundle, summary, samples, memory, targets, parse: parse.rows }, null, 2)}\n`,
     );
     console.log(text);
     log(`written bench/results/latest.md and latest.json in ${meta.minutes} min`);
@@ -230,4 +234,17 @@ async function main() {
   }
 }
 
-await main();
+if (flags.parse) {
+  const { rows, markdown: text } = await parseBench({ log });
+  console.log(text);
+  const dir = resolve(ROOT, 'bench/results');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'parse.md'), text);
+  await writeFile(
+    join(dir, 'parse.json'),
+    `${JSON.stringify({ node: process.versions.node, rows }, null, 2)}\n`,
+  );
+  log('written bench/results/parse.md and parse.json');
+} else {
+  await main();
+}

@@ -2,10 +2,11 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { articleCardStyles } from './article-card.styles.js';
 import { parseArticleBody } from './article-body.js';
+import { resolveArticle, type ShownArticle } from './article-fields.js';
+import { newsArticleJson, writeJsonLd } from './json-ld.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { fire, type FeedErrorDetail } from '../feed/feed-events.js';
 import { validateArticleFeed, type ArticleFeed } from '../feed/article-feed.js';
-import { isIsoDateTime } from '../feed/fields.js';
 import { summarizeProblems } from '../feed/weather-feed.js';
 import { formatByline } from '../format/byline.js';
 import { formatDateTime } from '../format/date.js';
@@ -16,39 +17,6 @@ export const ARTICLE_VARIANTS = ['full', 'teaser'] as const;
 
 /** How much of the article a card shows: see {@link ARTICLE_VARIANTS}. */
 export type ArticleVariant = (typeof ARTICLE_VARIANTS)[number];
-
-/** The fields a card shows, whichever source they come from. */
-type ArticleFields = Partial<Omit<ArticleFeed, 'version'>>;
-
-/** `value` resolved against the page, if it is an `http:` or `https:` URL; anything else is dropped. */
-function httpUrl(value: string | undefined): string | undefined {
-  // A server rendering the card knows no page address: a relative URL stays as written there.
-  const page = typeof document === 'undefined' ? undefined : document.baseURI;
-  try {
-    const url = new URL(value ?? '', page ?? 'https://server.invalid/');
-    if (!value || !/^https?:$/.test(url.protocol)) return undefined;
-    return page ? url.href : value;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The Trusted Types policy that writes JSON-LD (`trusted-types … article-card`). */
-const POLICY = 'article-card';
-let policy: { createScript(text: string): unknown } | null | undefined;
-
-/** The JSON-LD policy, created on first use; `null` where Trusted Types refuses it or is absent. */
-function jsonLdPolicy(): typeof policy {
-  const types = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): typeof policy } })
-    .trustedTypes;
-  try {
-    // The text is JSON with `<` escaped, in a script no browser runs: passing it through is safe.
-    policy ??= types?.createPolicy(POLICY, { createScript: (text: string) => text }) ?? null;
-  } catch {
-    policy = null;
-  }
-  return policy;
-}
 
 /**
  * A heading element of `level` 1–6. A switch costs less than Lit's static-html module, the only
@@ -76,13 +44,14 @@ function heading(level: number, name: string, content: unknown): TemplateResult 
  * A news article as the reference page shows it (category, headline, deck, byline, date, body),
  * or as a teaser whose headline links to the article and makes the whole card clickable.
  *
- * Data comes from, in order of precedence: the `data` property, the `src` feed, and the
- * attributes with the element's own content as the body.
+ * Content comes from the `data` property or the `src` feed (`data` first); an attribute the
+ * author writes wins over the same field of either. The body is the element's own content when
+ * it has any, else the feed's `body`.
  *
  * @summary A news article, in full or as a teaser.
  * @tagname article-card
  *
- * @slot - The article body, with the author's own markup; used when the data has no `body`.
+ * @slot - The article body, with the author's own markup; when the element has content, it is the body whatever the feed says.
  *
  * @fires {CustomEvent<ArticleFeed>} article-card-load - A feed from `src` was loaded and validated; `detail` is the cleaned feed.
  * @fires {CustomEvent<FeedErrorDetail>} article-card-error - The feed failed (`detail.kind`: `network`, `timeout`, `http`, `parse` or `schema`), or some of its fields were left out. The last good article stays on screen.
@@ -186,16 +155,31 @@ export class ArticleCard extends LitElement {
   /** Writes schema.org `NewsArticle` JSON-LD into the element's light DOM, for search engines. Under Trusted Types it needs the policy `article-card`. */
   structuredData = false;
 
-  /** The article as an object; takes precedence over `src` and the attributes. Validated like a feed. */
+  /** The article as an object, validated like a feed; used instead of `src`. The attributes the author writes win over its fields. */
   data?: ArticleFeed;
 
   #feed: ArticleFeed | undefined;
   #dataArticle: ArticleFeed | undefined;
+  #shown: ShownArticle = {};
+  #hasOwnBody = false;
+  #bodyObserver: MutationObserver | undefined;
   #jsonLd: HTMLScriptElement | undefined;
 
   override connectedCallback(): void {
+    // A card rendered on a server, without seeing its children, comes with its shadow root:
+    // hydration must find that same view, so the children are looked at after the first update.
+    const hydrating = !this.hasUpdated && this.shadowRoot !== null;
     super.connectedCallback();
+    // Created here, not in the constructor, so that the element also renders on a server.
+    this.#bodyObserver ??= new MutationObserver(() => this.#checkOwnBody());
+    this.#bodyObserver.observe(this, { childList: true, characterData: true, subtree: true });
+    if (!hydrating) this.#checkOwnBody();
     this.#feedController.setUrl(this.src || undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#bodyObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -211,6 +195,12 @@ export class ArticleCard extends LitElement {
       if (problems.length > 0) console.warn(`<article-card> data: ${summarizeProblems(problems)}`);
       this.#dataArticle = value;
     }
+    const base = typeof document === 'undefined' ? undefined : document.baseURI;
+    this.#shown = resolveArticle(this, this.#dataArticle ?? this.#feed, base);
+  }
+
+  protected override firstUpdated(): void {
+    this.#checkOwnBody();
   }
 
   protected override updated(): void {
@@ -219,49 +209,30 @@ export class ArticleCard extends LitElement {
       this.#jsonLd = undefined;
       return;
     }
-    const a = this.#article;
-    const json = JSON.stringify({
-      '@context': 'https://schema.org',
-      '@type': 'NewsArticle',
-      headline: a.headline,
-      description: a.deck,
-      articleSection: a.category,
-      datePublished: this.#publishedAt,
-      author: a.reporter ? { '@type': 'Person', name: a.reporter } : undefined,
-      publisher: a.publisher ? { '@type': 'Organization', name: a.publisher } : undefined,
-      image: httpUrl(a.image),
-      url: httpUrl(a.href),
-    }).replace(/</g, '\\u003c'); // so that no text can close the script
     this.#jsonLd ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' });
     if (this.#jsonLd.parentNode !== this) this.append(this.#jsonLd);
-    if (this.#jsonLd.textContent === json) return;
-    try {
-      // Under Trusted Types a script's text is a sink even for data blocks.
-      (this.#jsonLd as { textContent: unknown }).textContent = jsonLdPolicy()?.createScript(json) ?? json;
-    } catch {
-      console.warn(`<article-card> structured-data: Trusted Types refused the JSON-LD; allow the policy '${POLICY}'`);
-      this.#jsonLd.remove();
-    }
+    if (!writeJsonLd(this.#jsonLd, newsArticleJson(this.#shown))) this.#jsonLd.remove();
   }
 
-  /** The article in effect: `data`, else the feed, else the attributes. */
-  get #article(): ArticleFields {
-    return this.#dataArticle ?? this.#feed ?? this;
-  }
-
-  get #publishedAt(): string | undefined {
-    const { published } = this.#article;
-    return published && isIsoDateTime(published) ? published : undefined;
+  /** Whether the element has content of its own (not just blank text, or the JSON-LD it wrote). */
+  #checkOwnBody(): void {
+    const hasOwnBody = [...this.childNodes].some((node) =>
+      node instanceof Element
+        ? node !== this.#jsonLd && node.localName !== 'script' && node.localName !== 'template'
+        : node.nodeType === Node.TEXT_NODE && !!node.textContent?.trim(),
+    );
+    if (hasOwnBody === this.#hasOwnBody) return;
+    this.#hasOwnBody = hasOwnBody;
+    // Without a body from `data` or the feed, the slot shows either way.
+    if (this.#shown.body !== undefined) this.requestUpdate();
   }
 
   protected override render(): TemplateResult {
-    const a = this.#article;
+    const a = this.#shown;
+    const { href, image, published } = a;
     const lang = toLang(this.lang);
     const teaser = this.variant === 'teaser';
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
-    const href = httpUrl(a.href);
-    const image = httpUrl(a.image);
-    const published = this.#publishedAt;
     const byline = formatByline(a.publisher, a.reporter, lang);
     return html`<article
       part="base"
@@ -310,7 +281,7 @@ export class ArticleCard extends LitElement {
           ? nothing
           : html`<div part="body" class="body">
               ${
-                a.body === undefined
+                this.#hasOwnBody || a.body === undefined
                   ? html`<slot></slot>`
                   : parseArticleBody(a.body).map((block) =>
                       block.heading

@@ -1,5 +1,8 @@
+import { classifyResponse } from './classify.js';
 import { CliError, EXIT } from './errors.js';
-import { decodeKmaBytes } from './sfctm2.js';
+import { SFCTM2_MAX_LENGTH, decodeKmaBytes } from './sfctm2.js';
+
+export { classifyResponse } from './classify.js';
 
 /** KMA API Hub hourly surface observations. */
 export const DEFAULT_APIHUB_URL = 'https://apihub.kma.go.kr/api/typ01/url/kma_sfctm2.php';
@@ -14,82 +17,6 @@ export function requestUrl(base: string, time: string, authKey: string): URL {
   url.searchParams.set('help', '0');
   url.searchParams.set('authKey', authKey);
   return url;
-}
-
-const KEY_ERRORS =
-  /SERVICE_KEY_IS_NOT_REGISTERED_ERROR|SERVICE_ACCESS_DENIED_ERROR|DEADLINE_HAS_EXPIRED_ERROR|UNREGISTERED_IP_ERROR|UNREGISTERED_DOMAIN_ERROR|INVALID_AUTH_?KEY/i;
-const LIMIT_ERRORS = /LIMITED_NUMBER_OF_SERVICE_REQUESTS(?:_PER_SECOND)?_EXCEEDS?_ERROR/i;
-
-/** A gateway's own words: `returnAuthMsg`/`errMsg` of its XML or JSON error body. */
-function gatewayMessage(text: string): string {
-  const pick = (tag: string): string | undefined =>
-    new RegExp(`<${tag}>\\s*([^<]*?)\\s*</${tag}>|"${tag}"\\s*:\\s*"([^"]*)"`)
-      .exec(text)
-      ?.slice(1)
-      .find(Boolean);
-  const parts = [pick('returnAuthMsg'), pick('errMsg'), pick('message')].filter(
-    (part, i, all): part is string => part !== undefined && part !== '' && all.indexOf(part) === i,
-  );
-  return parts.join(', ').slice(0, 160);
-}
-
-function htmlTitle(text: string): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.replace(/\s+/g, ' ').trim();
-  return title ? `, "${title.slice(0, 80)}"` : '';
-}
-
-/**
- * Recognises an answer that is not observations: an empty body, a gateway error (XML or JSON),
- * an HTML page, an HTTP error. Returns the error to report, or `undefined` for text the
- * `kma_sfctm2` parser should read.
- */
-export function classifyResponse(text: string, status: number): CliError | undefined {
-  const body = text.trim();
-  const said = gatewayMessage(body);
-  const quoted = said ? ` (${said})` : '';
-  if (KEY_ERRORS.test(body) || ((status === 401 || status === 403) && !LIMIT_ERRORS.test(body))) {
-    return new CliError(
-      EXIT.auth,
-      `KMA API Hub rejected the API key${quoted || ` (HTTP ${status})`}`,
-      'Check --auth-key (or WEATHER_STRIP_AUTH_KEY) against your key at apihub.kma.go.kr and that it is approved for kma_sfctm2',
-    );
-  }
-  if (LIMIT_ERRORS.test(body) || status === 429) {
-    return new CliError(
-      EXIT.rateLimit,
-      `KMA API Hub refused the request: the key's request limit is used up${quoted || ` (HTTP ${status})`}`,
-      'Run less often (once an hour is enough) or wait until the limit resets',
-    );
-  }
-  if (/^(?:<!doctype\s+html|<html)|<\/?(?:html|body|head)[\s>]/i.test(body)) {
-    return new CliError(
-      EXIT.http,
-      `KMA API Hub sent an HTML page instead of observations (HTTP ${status}${htmlTitle(body)})`,
-      'The service may be down or the address wrong; try again later, and check WEATHER_STRIP_APIHUB_URL if you set it',
-    );
-  }
-  if (status < 200 || status >= 300) {
-    return new CliError(
-      EXIT.http,
-      `KMA API Hub answered HTTP ${status}${quoted}`,
-      'Try again later; if it persists, check the service status at apihub.kma.go.kr',
-    );
-  }
-  if (body === '') {
-    return new CliError(
-      EXIT.empty,
-      'KMA API Hub sent an empty response',
-      'Check that the key is approved for kma_sfctm2 at apihub.kma.go.kr, then try again later',
-    );
-  }
-  if (/^(?:<\?xml|<OpenAPI_ServiceResponse|\{)/i.test(body)) {
-    return new CliError(
-      EXIT.badResponse,
-      `KMA API Hub sent an error instead of observations${quoted}`,
-      'Check the request options; if they are right, try again later',
-    );
-  }
-  return undefined;
 }
 
 /** How to fetch. */
@@ -111,6 +38,45 @@ export interface FetchOptions {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A byte count in MB, for messages. */
+export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The body, or `undefined` once it grows past `limit` bytes (the rest is not read). */
+async function readBody(response: Response, limit: number): Promise<Uint8Array | undefined> {
+  if (Number(response.headers.get('content-length')) > limit || !response.body) {
+    await response.body?.cancel();
+    return response.body ? undefined : new Uint8Array(0);
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function tooLarge(): CliError {
+  return new CliError(
+    EXIT.badResponse,
+    `KMA API Hub sent more than ${megabytes(SFCTM2_MAX_LENGTH)}; an hour of every station is about 30 kB`,
+    'Check WEATHER_STRIP_APIHUB_URL if you set it: it should be kma_sfctm2.php, which answers one hour',
+  );
+}
 
 function networkError(error: unknown, timeoutMs: number, host: string): CliError {
   const name = error instanceof Error ? error.name : '';
@@ -148,6 +114,7 @@ export async function fetchObservations(options: FetchOptions): Promise<string> 
     }
     let status: number;
     let text: string;
+    let body: Uint8Array | undefined;
     try {
       const response = await fetch(url, {
         signal: AbortSignal.timeout(options.timeoutMs),
@@ -155,12 +122,14 @@ export async function fetchObservations(options: FetchOptions): Promise<string> 
       });
       status = response.status;
       const charset = /charset=([^;]+)/i.exec(response.headers.get('content-type') ?? '')?.[1];
-      text = decodeKmaBytes(new Uint8Array(await response.arrayBuffer()), charset);
+      body = await readBody(response, SFCTM2_MAX_LENGTH);
+      text = body === undefined ? '' : decodeKmaBytes(body, charset);
     } catch (error) {
       lastError = networkError(error, options.timeoutMs, url.host);
       options.log?.(lastError.reason);
       continue;
     }
+    if (body === undefined) throw tooLarge();
     const problem = classifyResponse(text, status);
     if (!problem) return text;
     // Only a server error may pass; a rejected key or a used-up limit will not.

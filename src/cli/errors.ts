@@ -13,11 +13,11 @@ export const EXIT = {
   network: 5,
   /** An HTML page or an HTTP error status instead of observations. */
   http: 6,
-  /** An empty response, or no observations for the hour. */
+  /** An empty response, no observations for the hour, or none with a sky or a temperature. */
   empty: 7,
   /** A wanted station is absent from the response (without `--allow-partial`). */
   missingStation: 8,
-  /** A response that is not `kma_sfctm2` text, or another gateway error. */
+  /** Not `kma_sfctm2` text that can be read whole (cut short, too large, a data.go.kr answer), or another gateway error. */
   badResponse: 9,
   /** `--input` cannot be read or `--out` cannot be written. */
   file: 10,

@@ -29,27 +29,34 @@ Feed:
   --allow-partial       write the feed even when a station is absent from the response
                         (its sky and temp are null) instead of failing
   --out FILE            write the feed to FILE atomically (temporary file + rename: a failed
-                        run leaves the previous file untouched); default: standard output
-  --verbose             progress on standard error (requests, retries, fallback)
+                        run leaves the previous file untouched); a symbolic link is followed
+                        and kept, an existing file keeps its mode; "-" or none: standard output
+  --verbose             progress on standard error (requests, retries, fallback) and what the
+                        parser noticed (columns read by position, values dropped)
   -h, --help            this text
 
 Sky: the present weather (WMO 4677) when it reports precipitation, thunder, fog, mist, haze
-or dust; otherwise the total cloud amount in tenths (맑음 0–2, 구름조금 3–5, 구름많음 6–8,
-흐림 9–10); null when the station reports neither. KMA's -9, -9.0, -99.0 and - are missing
-values, never temperatures. A response without a header line is read by position in KMA's
-46- or 45-column layout.
+or dust at the hour; codes 20–29 (ended within the past hour) are not current weather. Otherwise
+the total cloud amount in tenths (맑음 0–2, 구름조금 3–5, 구름많음 6–8, 흐림 9–10); null when
+the station reports neither.
+Missing values, by column: -9 (integers, codes), -9.0 (wind, precipitation, snow), -99.0 or
+lower (temperatures: a TA of -9.0 is -9.0 ℃), - (text). A TA outside −60…60 ℃ is missing.
+Rows of KMA's 46 (or older 45) fields are read by position when there is no header line or its
+names are not KMA's. A response cut short (#START7777 without #7777END, a row with fewer
+fields than its header) or larger than 8 MB is refused.
 
 Exit codes (one line on standard error says the cause and the fix):
   ${EXIT.ok}   the feed was written
   ${EXIT.internal}   unexpected error (a bug: please report it)
   ${EXIT.usage}   bad options
-  ${EXIT.auth}   the API key was rejected (SERVICE_KEY_IS_NOT_REGISTERED_ERROR, HTTP 401/403)
+  ${EXIT.auth}   the API key was rejected (API Hub's 401/403, SERVICE_KEY_IS_NOT_REGISTERED_ERROR)
   ${EXIT.rateLimit}   the key's request limit is used up (LIMITED_NUMBER_OF_SERVICE_REQUESTS_EXCEEDS_ERROR, HTTP 429)
   ${EXIT.network}   no answer: connection failed or timed out, after the retries
   ${EXIT.http}   an HTML error page or an HTTP error status instead of observations
-  ${EXIT.empty}   an empty response, or no observations for the hour
+  ${EXIT.empty}   an empty response, no observations for the hour, or none with a sky or temperature
   ${EXIT.missingStation}   a station is absent from the response (see --allow-partial)
-  ${EXIT.badResponse}   a response that is not kma_sfctm2 text, or another gateway error
+  ${EXIT.badResponse}   not kma_sfctm2 text that can be read whole (cut short, over 8 MB, unknown
+      columns, a data.go.kr answer), or another gateway error
   ${EXIT.file}  --input cannot be read or --out cannot be written
 
 Examples:

@@ -1,48 +1,46 @@
 import type { SkyCode } from '../kma/sky.js';
 
 /**
- * WMO code table 4677 (present weather, `WC`) ranges that name a phenomenon at the station, as
- * `[first, last, code]`. Codes left out (00–03 cloud development, 14–16 precipitation only in
- * sight, 18 squalls, 19 funnel clouds) say nothing the strip can show: the sky then comes from
- * the cloud amount. 20–29 (ended within the hour) map like KMA's own `…끝남` labels do.
+ * WMO code table 4677 (present weather, `WC`) ranges that report a phenomenon at the station at
+ * the time of observation, as `[first, last, code]`. Left out, so that the cloud amount decides:
+ * 00–03 (cloud development), 09 (duststorm in sight or in the past hour), 13 (lightning without
+ * thunder), 14–16 (precipitation in sight, not at the station), 18 (squalls), 19 (funnel cloud),
+ * 20–29 (a phenomenon that ended within the past hour: not current weather) and 40 (fog at a
+ * distance, not at the station).
  */
 const RANGES: readonly (readonly [number, number, SkyCode])[] = [
   [4, 5, 'haze'], // smoke, haze
-  [6, 9, 'dust'], // dust or sand in suspension, raised, whirls, duststorm in sight
+  [6, 8, 'dust'], // dust or sand in suspension, raised by wind, whirls
   [10, 10, 'mist'],
-  [11, 12, 'fog'], // shallow fog
-  [13, 13, 'thunderstorm'], // lightning
-  [17, 17, 'thunderstorm'],
-  [20, 20, 'drizzle'],
-  [21, 21, 'rain'],
-  [22, 22, 'snow'],
-  [23, 23, 'sleet'],
-  [24, 24, 'rain'], // freezing drizzle or rain
-  [25, 25, 'shower'],
-  [26, 26, 'snow'], // snow showers
-  [27, 27, 'thunderstorm'], // hail: KMA's 우박, which the strip shows as 뇌우
-  [28, 28, 'fog'],
-  [29, 29, 'thunderstorm'],
+  [11, 12, 'fog'], // shallow fog at the station
+  [17, 17, 'thunderstorm'], // thunder heard, no precipitation
   [30, 35, 'dust'], // duststorm, sandstorm
   [36, 39, 'snow'], // drifting or blowing snow
-  [40, 49, 'fog'],
+  [41, 49, 'fog'],
   [50, 57, 'drizzle'], // including freezing drizzle
   [58, 59, 'rain'], // drizzle and rain
   [60, 67, 'rain'], // including freezing rain
   [68, 69, 'sleet'], // rain or drizzle and snow
   [70, 78, 'snow'], // snow, diamond dust, snow grains, snow crystals
   [79, 79, 'sleet'], // ice pellets
-  [80, 82, 'shower'],
-  [83, 84, 'sleet'],
-  [85, 86, 'snow'],
-  [87, 88, 'sleet'], // snow pellets or small hail
-  [89, 90, 'thunderstorm'], // hail
-  [91, 99, 'thunderstorm'],
+  [80, 82, 'shower'], // rain showers
+  [83, 84, 'sleet'], // showers of rain and snow
+  [85, 86, 'snow'], // snow showers
+  [87, 88, 'sleet'], // showers of snow pellets or small hail, with or without rain
+  // Showers of hail without thunder: not 뇌우. Hail falls from convective showers, mostly in the
+  // warm season, so 소나기 says more than 비/눈 would.
+  [89, 90, 'shower'],
+  // Thunder in the past hour but not now; the precipitation is current: rain, or "snow, rain and
+  // snow, or hail", which 비/눈 covers best.
+  [91, 92, 'rain'],
+  [93, 94, 'sleet'],
+  [95, 99, 'thunderstorm'], // thunderstorm at the time of observation
 ];
 
 /**
  * The sky code a WMO 4677 present-weather code reports, or `undefined` when it reports no
- * precipitation, thunder, fog, mist, haze or dust (or is not a 00–99 code).
+ * precipitation, thunder, fog, mist, haze or dust at the station at the hour (or is not a 00–99
+ * code).
  */
 export function skyFromPresentWeather(code: number): SkyCode | undefined {
   if (!Number.isInteger(code)) return undefined;
@@ -62,8 +60,8 @@ export function skyFromCloudAmount(tenths: number): SkyCode | undefined {
 }
 
 /**
- * The observed sky: the present weather when it reports a phenomenon, otherwise the total cloud
- * amount, otherwise `unknown` (many unmanned stations report neither).
+ * The observed sky: the present weather when it reports a phenomenon at the hour, otherwise the
+ * total cloud amount, otherwise `unknown` (many unmanned stations report neither).
  */
 export function observedSky(presentWeather: number | null, cloudAmount: number | null): SkyCode {
   const phenomenon = presentWeather === null ? undefined : skyFromPresentWeather(presentWeather);

@@ -1,22 +1,27 @@
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { summarizeProblems, validateWeatherFeed } from '../feed/weather-feed.js';
-import { APIHUB_URL_ENV, DEFAULT_APIHUB_URL, classifyResponse, fetchObservations } from './apihub.js';
-import { CliError, EXIT, type ExitCode } from './errors.js';
 import {
-  DEFAULT_STATIONS,
-  buildFeed,
-  parseWantedStations,
-  serializeFeed,
-  type WantedStation,
-} from './feed.js';
+  APIHUB_URL_ENV,
+  DEFAULT_APIHUB_URL,
+  classifyResponse,
+  fetchObservations,
+  megabytes,
+} from './apihub.js';
+import { CliError, EXIT, type ExitCode } from './errors.js';
+import { buildFeed, serializeFeed } from './feed.js';
 import { HELP } from './help.js';
+import { NAME, settings, usage, type Settings } from './options.js';
 import { writeFileAtomic } from './output.js';
-import { Sfctm2FormatError, decodeKmaBytes, parseSfctm2, type Observation } from './sfctm2.js';
-import { describeTime, isKmaTime, latestHour, previousHour } from './time.js';
+import {
+  SFCTM2_MAX_LENGTH,
+  Sfctm2FormatError,
+  decodeKmaBytes,
+  parseSfctm2,
+  type Observation,
+} from './sfctm2.js';
+import { describeTime, latestHour, previousHour } from './time.js';
 
-/** Environment variable holding the API Hub key. */
-export const AUTH_KEY_ENV = 'WEATHER_STRIP_AUTH_KEY';
+export { AUTH_KEY_ENV } from './options.js';
 
 /** What the command touches outside itself, so that tests can run it in-process. */
 export interface CliIO {
@@ -24,125 +29,61 @@ export interface CliIO {
   readonly stdout: (text: string) => void;
   /** Writes to standard error. */
   readonly stderr: (text: string) => void;
-  /** Reads standard input whole (`--input -`). */
-  readonly readStdin: () => Promise<Uint8Array>;
+  /** Reads standard input (`--input -`), stopping once it holds more than `maxBytes`. */
+  readonly readStdin: (maxBytes: number) => Promise<Uint8Array>;
   /** The current time. */
   readonly now: () => Date;
 }
 
-const NAME = 'weather-strip-feed';
-
-const OPTIONS = {
-  source: { type: 'string', default: 'apihub' },
-  'auth-key': { type: 'string' },
-  input: { type: 'string' },
-  time: { type: 'string' },
-  stations: { type: 'string' },
-  out: { type: 'string' },
-  'allow-partial': { type: 'boolean', default: false },
-  timeout: { type: 'string', default: '20' },
-  retries: { type: 'string', default: '2' },
-  'retry-delay': { type: 'string', default: '2' },
-  verbose: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
-
-function usage(reason: string): CliError {
-  return new CliError(EXIT.usage, reason, `Run ${NAME} --help for the options`);
-}
-
-function seconds(value: string, option: string, min: number): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < min) {
-    throw usage(`--${option} must be a number of seconds of at least ${min}, not "${value}"`);
-  }
-  return number;
-}
-
-interface Settings {
-  readonly authKey: string | undefined;
-  readonly input: string | undefined;
-  readonly time: string | undefined;
-  readonly wanted: readonly WantedStation[];
-  readonly out: string | undefined;
-  readonly allowPartial: boolean;
-  readonly timeoutMs: number;
-  readonly retries: number;
-  readonly retryDelayMs: number;
-  readonly verbose: boolean;
-}
-
-function settings(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-): Settings | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
-  } catch (error) {
-    throw usage(error instanceof Error ? error.message.split('\n')[0]!.replace(/\.$/, '') : String(error));
-  }
-  const { values } = parsed;
-  if (values.help) return 'help';
-  if (values.source !== 'apihub') throw usage(`--source must be apihub, not "${values.source}"`);
-  if (values.input !== undefined && values['auth-key'] !== undefined) {
-    throw usage('give either --input (a saved response) or --auth-key (fetch), not both');
-  }
-  const authKey = values.input === undefined ? (values['auth-key'] ?? env[AUTH_KEY_ENV])?.trim() : undefined;
-  if (values.input === undefined && !authKey) {
-    throw usage(
-      `no data: give --auth-key KEY (or set ${AUTH_KEY_ENV}) to fetch from KMA API Hub, or --input FILE`,
-    );
-  }
-  if (values.time !== undefined && !isKmaTime(values.time)) {
-    throw usage(`--time must be YYYYMMDDHHmm in KST, as 202508011500, not "${values.time}"`);
-  }
-  let wanted = DEFAULT_STATIONS;
-  if (values.stations !== undefined) {
-    try {
-      wanted = parseWantedStations(values.stations);
-    } catch (error) {
-      throw usage(`--stations: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  const retries = Number(values.retries);
-  if (!Number.isInteger(retries) || retries < 0 || retries > 10) {
-    throw usage(`--retries must be a whole number from 0 to 10, not "${values.retries}"`);
-  }
-  return {
-    authKey,
-    input: values.input,
-    time: values.time,
-    wanted,
-    out: values.out,
-    allowPartial: values['allow-partial'],
-    timeoutMs: seconds(values.timeout, 'timeout', 0.1) * 1000,
-    retries,
-    retryDelayMs: seconds(values['retry-delay'], 'retry-delay', 0) * 1000,
-    verbose: values.verbose,
-  };
-}
-
-function parse(text: string, source: string): Observation[] {
+function parse(text: string, source: string, log: (line: string) => void): Observation[] {
   try {
     const result = parseSfctm2(text);
+    for (const note of result.notes) log(`note: ${source}: ${note}`);
     return [...result.observations];
   } catch (error) {
     if (error instanceof Sfctm2FormatError) {
       throw new CliError(
         EXIT.badResponse,
-        `${source} is not a kma_sfctm2 response: ${error.message}`,
-        'Save the response of kma_sfctm2.php with help=0, or check WEATHER_STRIP_APIHUB_URL if you set it',
+        `${source} is not a kma_sfctm2 response that can be read: ${error.message}`,
+        error.fix,
       );
     }
     throw error;
   }
 }
 
-async function readInput(path: string, io: CliIO): Promise<Observation[]> {
+function tooLarge(source: string): CliError {
+  return new CliError(
+    EXIT.badResponse,
+    `${source} is larger than the ${megabytes(SFCTM2_MAX_LENGTH)} a kma_sfctm2 response is read up to (an hour of every station is about 30 kB)`,
+    'Save one hour (tm=YYYYMMDDHH00) rather than a long period, or split the file',
+  );
+}
+
+/** Reads a file, but stops once it holds more than `limit` bytes: enough to tell it is too large. */
+function readFileUpTo(path: string, limit: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= limit) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function readInput(path: string, io: CliIO, log: (line: string) => void): Promise<Observation[]> {
+  const source = path === '-' ? 'standard input' : path;
   let bytes: Uint8Array;
   try {
-    bytes = path === '-' ? await io.readStdin() : readFileSync(path);
+    bytes = path === '-' ? await io.readStdin(SFCTM2_MAX_LENGTH) : readFileUpTo(path, SFCTM2_MAX_LENGTH);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
     throw new CliError(
@@ -151,11 +92,11 @@ async function readInput(path: string, io: CliIO): Promise<Observation[]> {
       'Check the path and its permissions',
     );
   }
+  if (bytes.length > SFCTM2_MAX_LENGTH) throw tooLarge(source);
   const text = decodeKmaBytes(bytes);
-  const source = path === '-' ? 'standard input' : path;
   const problem = classifyResponse(text, 200);
   if (problem) throw new CliError(problem.code, `${source}: ${problem.reason}`, problem.fix);
-  const observations = parse(text, source);
+  const observations = parse(text, source, log);
   if (observations.length === 0) {
     throw new CliError(
       EXIT.empty,
@@ -184,7 +125,7 @@ async function fetchLatest(
   for (const time of hours) {
     log(`fetching ${describeTime(time)}`);
     const text = await fetchObservations({ ...config, authKey: config.authKey!, baseUrl, time, log });
-    const observations = parse(text, "KMA API Hub's answer");
+    const observations = parse(text, "KMA API Hub's answer", log);
     if (observations.length > 0) return observations;
     log(`no observations for ${describeTime(time)} yet`);
   }
@@ -204,7 +145,9 @@ async function execute(
   log: (line: string) => void,
 ) {
   const observations =
-    config.input !== undefined ? await readInput(config.input, io) : await fetchLatest(config, env, io, log);
+    config.input !== undefined
+      ? await readInput(config.input, io, log)
+      : await fetchLatest(config, env, io, log);
   if (
     config.input !== undefined &&
     config.time !== undefined &&
@@ -235,6 +178,13 @@ async function execute(
     }
     io.stderr(`${NAME}: warning: no observation for ${names} at ${when}; written with null sky and temp\n`);
   }
+  if (built.feed.stations.every((s) => s.sky === null && s.temp === null)) {
+    throw new CliError(
+      EXIT.empty,
+      `No station has a sky or a temperature at ${when}: every value is missing`,
+      'Choose another hour with --time, or stations that report weather (run with --verbose for the notes)',
+    );
+  }
   // What is written is what a strip will read: check it as the strip does.
   const text = serializeFeed(built.feed);
   const check = validateWeatherFeed(JSON.parse(text));
@@ -245,7 +195,7 @@ async function execute(
       'Please report this bug',
     );
   }
-  if (config.out === undefined) {
+  if (config.out === undefined || config.out === '-') {
     io.stdout(text);
     return;
   }

@@ -1,23 +1,30 @@
-import { TEMPERATURE_RANGE } from '../feed/weather-feed.js';
+import { KNOWN_LAYOUTS, readAirTemperature, readNumber } from './sfctm2-columns.js';
+import { columnsFromHeader, isNamesLine, readingFor, type RowReading } from './sfctm2-header.js';
 
 /**
- * Parser for KMA API Hub `kma_sfctm2.php` responses: hourly surface observations as text, `#`
- * header lines naming the columns, then one whitespace-separated row per station and hour.
+ * Parser for KMA API Hub `kma_sfctm2.php` responses (and `kma_sfctm3.php`, the same rows over a
+ * period): hourly surface observations as text, `#` header lines naming the columns, then one
+ * whitespace-separated row per station and hour. Pure: no Node, no DOM.
  */
 
-/** KMA's current 46-column layout, as its `help=1` descriptions name the columns. */
-// prettier-ignore
-export const SFCTM2_COLUMNS = [
-  'TM', 'STN', 'WD', 'WS', 'GST_WD', 'GST_WS', 'GST_TM', 'PA', 'PS', 'PT', 'PR', 'TA', 'TD', 'HM',
-  'PV', 'RN', 'RN_DAY', 'RN_JUN', 'RN_INT', 'SD_HR3', 'SD_DAY', 'SD_TOT', 'WC', 'WP', 'WW',
-  'CA_TOT', 'CA_MID', 'CH_MIN', 'CT', 'CT_TOP', 'CT_MID', 'CT_LOW', 'VS', 'SS', 'SI', 'ST_GD',
-  'TS', 'TE_005', 'TE_01', 'TE_02', 'TE_03', 'ST_SEA', 'WH', 'BF', 'IR', 'IX',
-] as const;
+export {
+  AIR_TEMPERATURE_RANGE,
+  COLUMN_KINDS,
+  SFCTM2_COLUMNS,
+  SFCTM2_COLUMNS_45,
+  readAirTemperature,
+  readNumber,
+  type ColumnKind,
+  type Sfctm2Column,
+} from './sfctm2-columns.js';
+export { columnsFromHeader } from './sfctm2-header.js';
 
-/** The older 45-column layout, without `RN_JUN`. */
-export const SFCTM2_COLUMNS_45: readonly string[] = SFCTM2_COLUMNS.filter((name) => name !== 'RN_JUN');
-
-const KNOWN_LAYOUTS: readonly (readonly string[])[] = [SFCTM2_COLUMNS, SFCTM2_COLUMNS_45];
+/**
+ * The largest response read, in characters. An hour of every KMA station is about 100 rows
+ * (≈ 30 kB); this leaves room for a saved period of a few stations, and keeps a runaway or hostile
+ * answer from holding the process.
+ */
+export const SFCTM2_MAX_LENGTH = 8 * 1024 * 1024;
 
 /** One station's observation at one hour. */
 export interface Observation {
@@ -25,7 +32,7 @@ export interface Observation {
   readonly time: string;
   /** KMA ASOS station number. */
   readonly station: number;
-  /** Air temperature `TA` in °C, `null` when missing or implausible. */
+  /** Air temperature `TA` in °C, `null` when missing or outside −60…60 °C. */
   readonly temp: number | null;
   /** WMO 4677 present-weather code `WC` (0–99), `null` when missing. */
   readonly presentWeather: number | null;
@@ -35,197 +42,194 @@ export interface Observation {
 
 /** What a response held. */
 export interface Sfctm2Result {
-  /** Column names the rows were read with (of the last header seen). */
+  /** Column names the rows were read with (of the last rows read). */
   readonly columns: readonly string[];
   /** The rows that could be read, in response order. */
   readonly observations: readonly Observation[];
   /** Whether a `#7777END` trailer was present. */
   readonly complete: boolean;
-  /** Things a maintainer may want to know (rows skipped, columns taken by position). */
+  /** What a maintainer may want to know: columns taken by position, rows skipped, values dropped. */
   readonly notes: readonly string[];
 }
 
-/** The text is not a `kma_sfctm2` response that can be read. */
+/** The text is not a `kma_sfctm2` response that can be read whole. */
 export class Sfctm2FormatError extends Error {
   override name = 'Sfctm2FormatError';
+
+  constructor(
+    message: string,
+    /** What to do about it. */
+    readonly fix: string,
+    /** The 1-based line the problem is on, when there is one. */
+    readonly line?: number,
+  ) {
+    super(message);
+  }
 }
 
-/** KMA's missing-value sentinels: `-9`, `-9.0`, `-99.0`, `-9.00`, `-999`…, and `-` for text. */
-const MISSING = /^(?:-|-9+(?:\.0+)?)$/;
-const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+/** Options of {@link parseSfctm2}. */
+export interface Sfctm2Options {
+  /** Longest text read, in characters (default {@link SFCTM2_MAX_LENGTH}). */
+  readonly maxLength?: number;
+}
+
 const TIME = /^\d{12}$/;
+const START = /^#\s*START7777\s*$/;
+const END = /^#\s*7777END\s*$/;
+const SAVE_AGAIN = 'Fetch it again, or save it whole: a kma_sfctm2 response ends with a #7777END line';
 
-/** Reads a numeric field; sentinels and anything not a plain decimal number are `null`. */
-export function readNumber(field: string | undefined): number | null {
-  if (field === undefined || MISSING.test(field) || !NUMBER.test(field)) return null;
-  return Number(field);
+function shortRow(line: number, width: number, header: readonly string[], headerLine: number) {
+  return new Sfctm2FormatError(
+    `line ${line} has ${width} fields where the names line (line ${headerLine}) names ${header.length}: the response was cut short`,
+    SAVE_AGAIN,
+    line,
+  );
 }
 
-function readInteger(field: string | undefined, min: number, max: number): number | null {
-  const value = readNumber(field);
-  return value !== null && Number.isInteger(value) && value >= min && value <= max ? value : null;
+/** Where the reading of rows stands while the lines go by. */
+interface Reading {
+  header?: readonly string[];
+  headerLine: number;
+  // How each row width is read under the current header, decided once per width.
+  byWidth: Map<number, RowReading>;
 }
 
-function readTemperature(field: string | undefined): number | null {
-  const value = readNumber(field);
-  return value !== null && value >= TEMPERATURE_RANGE.min && value <= TEMPERATURE_RANGE.max ? value : null;
-}
-
-/** The name's word before any `_` suffix: `GST_WD` → `GST`, `TM` for the time column. */
-function baseName(name: string): string {
-  return name.split('_')[0]!;
-}
-
-/** Names that appear once in the header but that KMA's descriptions spell with a suffix. */
-const SINGLE_ALIASES: Readonly<Record<string, string>> = { YYMMDDHHMI: 'TM', YYMMDDHH: 'TM', CH: 'CH_MIN' };
-
-interface Token {
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-function tokens(line: string): Token[] {
-  const found: Token[] = [];
-  for (const match of line.slice(1).matchAll(/\S+/g)) {
-    const start = match.index + 1;
-    found.push({ text: match[0], start, end: start + match[0].length - 1 });
+function decide(state: Reading, width: number, firstField: string, line: number, notes: string[]) {
+  let reading = state.byWidth.get(width);
+  if (reading) return reading;
+  if (state.header) {
+    reading = readingFor(state.header, width, state.headerLine);
+    if (reading.kind === 'layout' && reading.note) notes.push(reading.note);
+  } else {
+    const layout = KNOWN_LAYOUTS.find((l) => l.length === width);
+    if (!layout || !TIME.test(firstField)) {
+      throw new Sfctm2FormatError(
+        `line ${line} has ${width} fields but no header line names the columns (expected KMA's 46 or 45)`,
+        'Save the response of kma_sfctm2.php with its # header lines',
+        line,
+      );
+    }
+    reading = { kind: 'layout', columns: layout };
+    notes.push("no header line: columns read by position in KMA's layout");
   }
-  return found;
+  state.byWidth.set(width, reading);
+  return reading;
 }
 
-/** A units-line word that completes a doubled name: `DAY` in `RN_DAY`, `5` (cm) in `TE_005`. */
-function suffix(unit: string): string | undefined {
-  if (/^[A-Z][A-Z0-9]*$/.test(unit)) return unit;
-  // Soil depths in cm; KMA names them in metres without the point: 5 → 005, 10 → 01.
-  if (/^\d+$/.test(unit)) return String(Number(unit) / 100).replace('.', '');
-  return undefined;
-}
-
-/**
- * Column names from the names line and, when present, the units line under it. KMA labels some
- * columns twice (`RN RN RN RN`) with the second word below (`mm DAY JUN INT`): the units are
- * right-aligned under their names, so a unit belongs to the name whose span it overlaps.
- */
-export function columnsFromHeader(namesLine: string, unitsLine?: string): string[] {
-  const names = tokens(namesLine);
-  const units = unitsLine === undefined ? [] : tokens(unitsLine);
-  const counts = new Map<string, number>();
-  for (const { text } of names) counts.set(text, (counts.get(text) ?? 0) + 1);
-  const used = new Set<string>();
-  return names.map(({ text, start, end }) => {
-    let name = text;
-    if ((counts.get(text) ?? 0) > 1) {
-      const unit = units.find((u) => u.start <= end && u.end >= start);
-      const tail = unit ? suffix(unit.text) : undefined;
-      if (tail) name = `${text}_${tail}`;
-    } else name = SINGLE_ALIASES[text] ?? text;
-    // A repeat that the units did not tell apart gets a counter: RN, RN_2…
-    let unique = name;
-    for (let n = 2; used.has(unique); n++) unique = `${name}_${n}`;
-    used.add(unique);
-    return unique;
-  });
+/** The field index of each column the strip needs, `-1` when the columns lack it. */
+function indexes(columns: readonly string[]) {
+  return {
+    time: columns.indexOf('TM'),
+    station: columns.indexOf('STN'),
+    temp: columns.indexOf('TA'),
+    weather: columns.indexOf('WC'),
+    clouds: columns.indexOf('CA_TOT'),
+  };
 }
 
 /**
- * The names to read a row of `width` fields with. A header whose words are KMA's layout (or the
- * start of it, when the source cut the line) takes the known names; any other header is used as
- * it stands.
+ * Parses a `kma_sfctm2` response. Rows are read by the header's column names, or by position in
+ * KMA's 46- or 45-column layout when the rows have that many fields and the header does not name
+ * KMA's columns (or there is no header). Throws `Sfctm2FormatError` for text that cannot be read
+ * whole: longer than `maxLength`, cut short (a `#START7777` without its `#7777END`, or a row with
+ * fewer fields than its header), or rows whose columns cannot be known.
  */
-function columnsForRow(header: readonly string[], width: number): readonly string[] {
-  const bases = header.map(baseName);
-  for (const layout of KNOWN_LAYOUTS) {
-    if (layout.length !== width || bases.length > width) continue;
-    const names = layout.map(baseName);
-    if (bases.every((base, i) => base === names[i])) return layout;
+export function parseSfctm2(text: string, options: Sfctm2Options = {}): Sfctm2Result {
+  const maxLength = options.maxLength ?? SFCTM2_MAX_LENGTH;
+  if (text.length > maxLength) {
+    throw new Sfctm2FormatError(
+      `the text is ${text.length.toLocaleString('en')} characters, more than the ${maxLength.toLocaleString('en')} a kma_sfctm2 response is read up to (an hour of every station is about 30,000)`,
+      'Save one hour (tm=YYYYMMDDHH00) rather than a long period, or split the file',
+    );
   }
-  return header;
-}
-
-function isNamesLine(line: string): boolean {
-  const words = tokens(line).map((t) => t.text);
-  return words.includes('STN') && (words.includes('TM') || words.some((w) => w.startsWith('YYMMDDHH')));
-}
-
-function isMarker(line: string): boolean {
-  return /^#\s*(?:START7777|7777END)\s*$/.test(line);
-}
-
-function indexOf(columns: readonly string[], name: string): number {
-  const exact = columns.indexOf(name);
-  return exact >= 0 ? exact : columns.findIndex((column) => baseName(column) === baseName(name));
-}
-
-/**
- * Parses a `kma_sfctm2` response. Rows are read by the header's column names; a response
- * without a header is read by position when its rows have KMA's 46 or 45 columns. Rows that
- * cannot be read (no time or station) are skipped and noted. Throws `Sfctm2FormatError` when
- * the columns cannot be known at all.
- */
-export function parseSfctm2(text: string): Sfctm2Result {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/);
-  let header: string[] | undefined;
-  let lastColumns: readonly string[] = [];
+  const state: Reading = { headerLine: 0, byWidth: new Map() };
   const observations: Observation[] = [];
   const notes: string[] = [];
+  let lastColumns: readonly string[] = [];
+  let at = indexes(lastColumns);
+  let startLine = 0;
+  let lastLine = 0;
   let complete = false;
   let skipped = 0;
-  let positional = false;
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trimEnd();
     if (line.trim() === '') continue;
+    lastLine = i + 1;
     if (line.startsWith('#')) {
-      if (/^#\s*7777END/.test(line)) complete = true;
-      if (isMarker(line) || !isNamesLine(line)) continue;
+      // A #7777END closes the #START7777 before it; a later #START7777 opens another response.
+      if (START.test(line)) [startLine, complete] = [i + 1, false];
+      if (END.test(line)) complete = true;
+      if (START.test(line) || END.test(line) || !isNamesLine(line)) continue;
       const next = lines[i + 1];
       const units =
-        next !== undefined && next.startsWith('#') && !isMarker(next) && !isNamesLine(next)
+        next !== undefined &&
+        next.startsWith('#') &&
+        !START.test(next) &&
+        !END.test(next) &&
+        !isNamesLine(next)
           ? next
           : undefined;
-      header = columnsFromHeader(line, units);
+      state.header = columnsFromHeader(line, units);
+      state.headerLine = i + 1;
+      state.byWidth = new Map();
       if (units !== undefined) i++;
       continue;
     }
     const fields = line.trim().split(/\s+/);
-    let columns: readonly string[];
-    if (header) columns = columnsForRow(header, fields.length);
-    else {
-      const layout = KNOWN_LAYOUTS.find((l) => l.length === fields.length);
-      if (!layout || !TIME.test(fields[0]!)) {
-        throw new Sfctm2FormatError(
-          `line ${i + 1} has ${fields.length} fields but no header line names the columns (expected KMA's 46 or 45)`,
-        );
-      }
-      columns = layout;
-      positional = true;
+    const reading = decide(state, fields.length, fields[0]!, i + 1, notes);
+    if (reading.kind === 'short') throw shortRow(i + 1, fields.length, state.header!, state.headerLine);
+    if (reading.kind === 'unknown') {
+      const names = reading.strangers.slice(0, 3).join(', ');
+      throw new Sfctm2FormatError(
+        `line ${i + 1} has ${fields.length} fields, and the names line (line ${state.headerLine}) names columns that are not kma_sfctm2's (${names}${reading.strangers.length > 3 ? ', …' : ''})`,
+        'Save the response of kma_sfctm2.php as KMA sends it (help=0), with its # header lines',
+        i + 1,
+      );
     }
-    lastColumns = columns;
-    const field = (name: string): string | undefined => {
-      const index = indexOf(columns, name);
-      return index >= 0 ? fields[index] : undefined;
-    };
-    const time = field('TM');
-    const station = readInteger(field('STN'), 1, 99999);
-    if (time === undefined || !TIME.test(time) || station === null) {
+    if (reading.columns !== lastColumns) {
+      lastColumns = reading.columns;
+      at = indexes(lastColumns);
+    }
+    const time = fields[at.time];
+    const station = readNumber('integer', fields[at.station]);
+    if (time === undefined || !TIME.test(time) || station === null || station < 1 || station > 99999) {
       skipped++;
       continue;
     }
+    const temp = readAirTemperature(at.temp < 0 ? undefined : fields[at.temp]);
+    if (temp.outOfRange !== undefined) {
+      notes.push(
+        `line ${i + 1}: TA ${temp.outOfRange} °C of station ${station} at ${time} is outside −60…60 °C: read as missing`,
+      );
+    }
+    const weather = readNumber('code', at.weather < 0 ? undefined : fields[at.weather]);
+    const clouds = readNumber('integer', at.clouds < 0 ? undefined : fields[at.clouds]);
     observations.push({
       time,
       station,
-      temp: readTemperature(field('TA')),
-      presentWeather: readInteger(field('WC'), 0, 99),
-      cloudAmount: readInteger(field('CA_TOT'), 0, 10),
+      temp: temp.value,
+      presentWeather: weather !== null && weather >= 0 && weather <= 99 ? weather : null,
+      cloudAmount: clouds !== null && clouds >= 0 && clouds <= 10 ? clouds : null,
     });
   }
 
-  if (positional) notes.push("no header line: columns read by position in KMA's layout");
-  if (skipped > 0) notes.push(`${skipped} row(s) without a readable time or station were skipped`);
-  if (observations.length > 0 && indexOf(lastColumns, 'TA') < 0) {
-    notes.push('no TA column: temperatures are missing');
+  if (startLine > 0 && !complete) {
+    throw new Sfctm2FormatError(
+      `the response begins with #START7777 (line ${startLine}) but has no #7777END: it was cut short after line ${lastLine}`,
+      SAVE_AGAIN,
+      lastLine,
+    );
   }
+  if (skipped > 0) notes.push(`${skipped} row(s) without a readable time or station were skipped`);
+  if (observations.length > 0 && at.temp < 0 && at.weather < 0 && at.clouds < 0) {
+    throw new Sfctm2FormatError(
+      `the columns hold none of TA, WC and CA_TOT (they are ${lastColumns.slice(0, 6).join(' ')}…): there is no temperature or sky to read`,
+      'Save the response of kma_sfctm2.php with every column (help=0)',
+    );
+  }
+  if (observations.length > 0 && at.temp < 0) notes.push('no TA column: temperatures are missing');
   return { columns: lastColumns, observations, complete, notes };
 }
 

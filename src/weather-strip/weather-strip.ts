@@ -14,8 +14,8 @@ import {
   type WeatherReading,
 } from '../feed/weather-feed.js';
 import type { FeedProblem } from '../feed/problems.js';
-import { selectReadings, toStationView, type StationView } from '../kma/station-view.js';
-import { skyIcon } from '../kma/sky-icons.js';
+import { selectReadings, toStationView, type StationView } from './station-view.js';
+import { skyIcon } from './sky-icons.js';
 import { dayInZone, formatDayHeader, isoDay, parseDay, type CalendarDay } from '../format/date.js';
 import { toLang, validTimeZone, type Lang } from '../format/locale.js';
 import { formatTemperature, type Unit } from '../format/temperature.js';
@@ -31,16 +31,20 @@ const TEXT = {
   en: { attribution: 'Source: KMA', label: 'Weather', pause: 'Pause', play: 'Play' },
 } as const;
 
-const PAUSE_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2h3v12H4zM9 2h3v12H9z"/></svg>`;
+// The pause button keeps one icon element and changes its shape: WebKit sends no pointerleave
+// after the node under the pointer is replaced, which would leave the strip paused by hover. The
+// icon takes no pointer events: after a click on an SVG inside the button, WebKit's Tab stays put.
+const PAUSE_SHAPE = 'M4 2h3v12H4zM9 2h3v12H9z';
+const PLAY_SHAPE = 'M4 2l10 6-10 6z';
 const STATUS_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6.5"/><path d="M8 4.5v4.5M8 11.5v.5"/></svg>`;
-const PLAY_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2l10 6-10 6z"/></svg>`;
 
 /**
  * A weather ticker for news pages: the date, then KMA stations as sky, name and temperature,
  * rolling one at a time, scrolling, or all at once, with the KMA attribution always shown.
  *
  * Data comes from, in order of precedence: the `data` property, the `src` feed, and child
- * `<weather-station>` elements.
+ * `<weather-station>` elements. The `date` and `attribution` attributes win over the same
+ * fields of `data` and the feed.
  *
  * @summary A rolling KMA weather ticker.
  * @tagname weather-strip
@@ -153,7 +157,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
   /** `YYYY-MM-DD`: overrides the date header, which otherwise comes from the feed. */
   date?: string;
 
-  /** Attribution text; `기상청 제공` (en: `Source: KMA`) when empty. Always shown. */
+  /** Attribution text, shown instead of the feed's; else the feed's, else `기상청 제공` (en: `Source: KMA`). Always shown. */
   attribution?: string;
 
   /** Accessible name of the strip's region; `전국 날씨` (en: `Weather`) when empty. */
@@ -227,10 +231,13 @@ export class WeatherStrip extends LitElement implements MotionHost {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#childObserver?.disconnect();
-    this.#hovering = this.#focused = false;
+    this.#changePause(() => (this.#hovering = this.#focused = false));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Lit does not reflect a value the author's attribute change produced: removing `paused`
+    // while hover or focus still pause would leave the attribute saying otherwise.
+    if (this.hasAttribute('paused') !== this.paused) this.requestUpdate('paused', !this.paused);
     if (changed.has('src') && this.isConnected) this.#feedController.setUrl(this.src || undefined);
     if (changed.has('data')) this.#dataFeed = this.#validateData();
     if (this.#childrenDirty && this.isConnected) {
@@ -285,9 +292,13 @@ export class WeatherStrip extends LitElement implements MotionHost {
   }
 
   #changePause(change: () => void): void {
-    const old = this.paused;
+    const wasPaused = this.paused;
+    const wasHeld = this.#held;
     change();
-    this.requestUpdate('paused', old);
+    this.requestUpdate('paused', wasPaused);
+    // The button shows the reader's own pause, which can change while hover or focus keep
+    // `paused` true: Lit sees no change in `paused` then, so ask for the render explicitly.
+    if (this.#held !== wasHeld) this.requestUpdate();
   }
 
   #handlePointerEnter(): void {
@@ -379,7 +390,8 @@ export class WeatherStrip extends LitElement implements MotionHost {
             ?disabled=${!moving}
             @click=${this.#handlePauseClick}
           >
-            ${this.#held ? PLAY_ICON : PAUSE_ICON}<span class="visually-hidden">${this.#held ? text.play : text.pause}</span>
+            <svg viewBox="0 0 16 16" aria-hidden="true" pointer-events="none"><path d=${this.#held ? PLAY_SHAPE : PAUSE_SHAPE} /></svg
+            ><span class="visually-hidden">${this.#held ? text.play : text.pause}</span>
           </button>`}
       </div>
     </section>`;

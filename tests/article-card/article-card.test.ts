@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import '../../src/define/article-card.js';
 import type { ArticleCard } from '../../src/article-card/article-card.js';
 import type { FeedProblem } from '../../src/feed/problems.js';
@@ -240,16 +240,23 @@ describe('<article-card>', () => {
   });
 
   describe('data', () => {
-    it('takes precedence over the attributes and the light DOM, and gives way when removed', async () => {
+    it('fills in what the attributes and the light DOM leave out, and gives way when removed', async () => {
       const el = await declared('full');
+      el.removeAttribute('deck');
       el.data = sampleArticle();
       await el.updateComplete;
-      expect(partText(el, 'headline')).to.equal(HEADLINE);
+      // What the author wrote wins; the data gives the rest.
+      expect(partText(el, 'headline')).to.equal('작성자가 쓴 제목');
+      expect(partText(el, 'deck')).to.equal(sampleArticle().deck);
+      expect(el.shadowRoot!.querySelector('[part="body"] > slot')).to.exist;
+      el.replaceChildren();
+      await nextFrame();
+      await el.updateComplete;
       expect(bodyBlocks(el)).to.deep.equal(SAMPLE_BLOCKS);
-      expect(el.shadowRoot!.querySelector('slot')).to.be.null;
       el.data = undefined;
       await el.updateComplete;
       expect(partText(el, 'headline')).to.equal('작성자가 쓴 제목');
+      expect(part(el, 'deck')).to.be.null;
       expect(el.shadowRoot!.querySelector('[part="body"] > slot')).to.exist;
     });
 
@@ -308,18 +315,20 @@ describe('<article-card>', () => {
       expect(partText(el, 'link')).to.equal(HEADLINE);
     });
 
-    it('gives way to the attributes and the light DOM when src is removed', async () => {
+    it('leaves the attributes and the light DOM alone when src is removed', async () => {
       const el = document.createElement('article-card');
-      el.headline = '속성 제목';
+      el.deck = '속성 부제';
       el.setAttribute('src', '/feeds/article.json');
       const loaded = oneEvent(el, 'article-card-load');
       await fixture(el);
       await loaded;
       await el.updateComplete;
       expect(partText(el, 'headline')).to.equal(HEADLINE);
+      expect(partText(el, 'deck')).to.equal('속성 부제');
       el.removeAttribute('src');
       await el.updateComplete;
-      expect(partText(el, 'headline')).to.equal('속성 제목');
+      expect(part(el, 'headline')).to.be.null;
+      expect(partText(el, 'deck')).to.equal('속성 부제');
       expect(el.shadowRoot!.querySelector('[part="body"] > slot')).to.exist;
     });
 
@@ -499,7 +508,8 @@ describe('<article-card>', () => {
         expect(partText(el, 'headline')).to.equal('속성 제목');
         el.data = { ...sampleArticle(), href: 'javascript:alert(1)' };
         await el.updateComplete;
-        expect(partText(el, 'headline')).to.equal(HEADLINE);
+        expect(partText(el, 'headline')).to.equal('속성 제목');
+        expect(partText(el, 'deck')).to.equal(sampleArticle().deck);
         expect(part(el, 'link')).to.be.null;
         expect(warnings.map(String).join('\n')).to.include('version').and.to.include('href');
       } finally {

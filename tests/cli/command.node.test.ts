@@ -174,13 +174,14 @@ describe('weather-strip-feed against API Hub', () => {
   });
 
   describe('gateway errors', () => {
-    it('bad key (XML): exit 3, names the error and the fix, no retry', async () => {
+    // OpenAPI_ServiceResponse is data.go.kr's gateway: the message says so and names its source.
+    it('bad key (data.go.kr gateway XML): exit 3, names the error, whose answer it is and the fix, no retry', async () => {
       handler = reply(200, fixture('error_key-not-registered.xml'), 'text/xml');
       const result = await fetchRun(['--retry-delay', '0']);
       assertError(
         result,
         EXIT.auth,
-        /rejected the API key \(SERVICE_KEY_IS_NOT_REGISTERED_ERROR, SERVICE ERROR\)\. Check --auth-key/,
+        /data\.go\.kr rejected the service key \(SERVICE_KEY_IS_NOT_REGISTERED_ERROR, SERVICE ERROR\): this is a data\.go\.kr answer, not KMA API Hub's\. data\.go\.kr answers are read with --source datagokr; --source apihub reads KMA API Hub \(apihub\.kma\.go\.kr\) and needs its key/,
       );
       assert.equal(requests.length, 1);
     });
@@ -196,13 +197,13 @@ describe('weather-strip-feed against API Hub', () => {
       assertError(await fetchRun(), EXIT.auth, /rejected the API key \(HTTP 401\)/);
     });
 
-    it('rate limit (XML): exit 4, no retry', async () => {
+    it('rate limit (data.go.kr gateway XML): exit 4, no retry', async () => {
       handler = reply(200, fixture('error_limited-requests.xml'), 'text/xml');
       const result = await fetchRun(['--retry-delay', '0']);
       assertError(
         result,
         EXIT.rateLimit,
-        /request limit is used up \(LIMITED_NUMBER_OF_SERVICE_REQUESTS_EXCEEDS_ERROR, SERVICE ERROR\)\. Run less often/,
+        /data\.go\.kr refused the request: the service key's request limit is used up \(LIMITED_NUMBER_OF_SERVICE_REQUESTS_EXCEEDS_ERROR, SERVICE ERROR\); this is a data\.go\.kr answer, not KMA API Hub's\. data\.go\.kr answers are read with --source datagokr/,
       );
       assert.equal(requests.length, 1);
     });
@@ -212,7 +213,7 @@ describe('weather-strip-feed against API Hub', () => {
       assertError(await fetchRun(), EXIT.rateLimit, /request limit is used up \(HTTP 429\)/);
     });
 
-    it('another gateway error: exit 9 with its message', async () => {
+    it('a data.go.kr error: exit 9, saying whose answer it is and which source reads it', async () => {
       handler = reply(
         200,
         '{"response":{"header":{"resultCode":"10","resultMsg":"INVALID_REQUEST_PARAMETER_ERROR"},"errMsg":"잘못된 요청"}}',
@@ -221,7 +222,7 @@ describe('weather-strip-feed against API Hub', () => {
       assertError(
         await fetchRun(),
         EXIT.badResponse,
-        /sent an error instead of observations \(잘못된 요청\)/,
+        /this is a data\.go\.kr response \(resultCode 10 INVALID_REQUEST_PARAMETER_ERROR\), not KMA API Hub's kma_sfctm2 observations\. data\.go\.kr answers are read with --source datagokr/,
       );
     });
   });
@@ -405,7 +406,7 @@ describe('weather-strip-feed --input', () => {
     assertError(
       await runCommand(['--input', file]),
       EXIT.rateLimit,
-      /saved\.xml: KMA API Hub refused the request/,
+      /saved\.xml: data\.go\.kr refused the request/,
     );
   });
 

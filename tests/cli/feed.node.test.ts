@@ -41,7 +41,6 @@ describe('sky from KMA observations', () => {
       [10, 'mist'],
       [11, 'fog'],
       [17, 'thunderstorm'],
-      [21, 'rain'],
       [45, 'fog'],
       [51, 'drizzle'],
       [61, 'rain'],
@@ -54,10 +53,37 @@ describe('sky from KMA observations', () => {
   });
 
   it('falls back to the clouds when present weather reports nothing at the station', () => {
-    for (const code of [0, 1, 2, 3, 14, 15, 16, 18, 19]) {
+    // 09 duststorm in sight or in the past hour, 13 lightning without thunder, 40 fog at a distance.
+    for (const code of [0, 1, 2, 3, 9, 13, 14, 15, 16, 18, 19, 40]) {
       assert.equal(skyFromPresentWeather(code), undefined, `WC ${code}`);
       assert.equal(observedSky(code, 9), 'overcast', `WC ${code}`);
     }
+  });
+
+  it('does not take a phenomenon that ended within the past hour (20–29) for current weather', () => {
+    for (let code = 20; code <= 29; code++) {
+      assert.equal(skyFromPresentWeather(code), undefined, `WC ${code}`);
+      assert.equal(observedSky(code, 0), 'clear', `WC ${code} under a clear sky`);
+      assert.equal(observedSky(code, 10), 'overcast', `WC ${code} under an overcast sky`);
+    }
+  });
+
+  it('reads hail without thunder as showers, and thunder of the past hour by its precipitation', () => {
+    // 89–90 showers of hail, no thunder; 91–94 thunder in the past hour only; 95–99 thunder now.
+    const cases: [number, string][] = [
+      [87, 'sleet'],
+      [88, 'sleet'],
+      [89, 'shower'],
+      [90, 'shower'],
+      [91, 'rain'],
+      [92, 'rain'],
+      [93, 'sleet'],
+      [94, 'sleet'],
+      [95, 'thunderstorm'],
+      [96, 'thunderstorm'],
+      [99, 'thunderstorm'],
+    ];
+    for (const [code, sky] of cases) assert.equal(skyFromPresentWeather(code), sky, `WC ${code}`);
   });
 
   it('is unknown when neither is observed', () => {

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** The project's own KMA fixtures. */
 export const FIXTURES = join(ROOT, 'tests/fixtures/kma');
-/** Real KMA samples, beside the repository when it is checked out next to `shared/`. */
-export const SAMPLES = resolve(ROOT, '..', 'shared', 'kma-samples');
+/** Real KMA responses saved from public sources; each file's first line names its origin. */
+export const REAL = join(FIXTURES, 'real');
 /** The fixture of the reference page's 16 stations at 2025-08-01 15:00. */
 export const REFERENCE_FIXTURE = join(FIXTURES, 'kma_sfctm2_reference_202508011500.txt');
 
@@ -22,6 +22,11 @@ export function fixture(name: string): Buffer {
 /** A fixture as UTF-8 text. */
 export function fixtureText(name: string): string {
   return fixture(name).toString('utf8');
+}
+
+/** A real response (under `real/`) as UTF-8 text. */
+export function realText(name: string): string {
+  return readFileSync(join(REAL, name), 'utf8');
 }
 
 /** The reference page's feed, as the library ships it. */
@@ -74,6 +79,8 @@ export function runCommand(
         done({ code, stdout, stderr });
       },
     );
+    // The command may stop reading early (input over its size bound): a closed pipe is expected.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(options.stdin ?? '');
   });
 }

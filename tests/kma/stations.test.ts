@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { STATIONS, findStation, parseStationList, stationById } from '../../src/kma/stations.js';
-import { selectReadings, toStationView } from '../../src/kma/station-view.js';
+import { selectReadings, toStationView } from '../../src/weather-strip/station-view.js';
 
 describe('kma/stations', () => {
   it('holds the reference page\'s 16 stations in its order', () => {

@@ -27,6 +27,21 @@ const ARTICLE = JSON.stringify({
   body: '첫 문단.\n\n# 소제목\n\n다음 문단.',
 });
 
+// Every field of the article format, each different from what a test writes on the element.
+const ARTICLE_ALL = JSON.stringify({
+  version: 1,
+  category: '피드 분류',
+  headline: '피드 제목',
+  deck: '피드 부제',
+  publisher: '피드일보',
+  reporter: '김피드',
+  published: '2025-08-01T09:00:00+09:00',
+  href: 'https://news.example/feed-article',
+  image: 'https://news.example/feed-lead.jpg',
+  imageAlt: '피드 사진 설명',
+  body: '피드 첫 문단.\n\n# 피드 소제목\n\n피드 둘째 문단.',
+});
+
 /** Steps answering 200 with a JSON body: [body, ETag or null, Last-Modified or null]. */
 const JSON_STEPS = {
   good: [reference, '"good"', LAST_MODIFIED],
@@ -36,6 +51,8 @@ const JSON_STEPS = {
   partial: [withStations((s) => (s[3].temp = 'hot')), '"partial"', null],
   invalid: [JSON.stringify({ version: 2, stations: [] }), '"invalid"', null],
   article: [ARTICLE, '"article"', null],
+  'article-all': [ARTICLE_ALL, '"article-all"', null],
+  attributed: [JSON.stringify({ ...weather, attribution: '자료: 기상청 방재기상관측' }), '"attributed"', null],
 };
 
 const state = new Map();

@@ -1,5 +1,5 @@
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import type { SkyCode } from './sky.js';
+import type { SkyCode } from '../kma/sky.js';
 
 // Shapes on a 24×24 grid, stroked in currentColor; the sun takes the accent colour.
 const sun = svg`<g class="sun"><circle cx="12" cy="12" r="4.5"/><path d="M12 2v2.5M12 19.5V22M2 12h2.5M19.5 12H22M4.9 4.9l1.8 1.8M17.3 17.3l1.8 1.8M4.9 19.1l1.8-1.8M17.3 6.7l1.8-1.8"/></g>`;

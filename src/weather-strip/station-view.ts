@@ -1,5 +1,5 @@
-import { findStation, parseStationList, stationById, type StationInfo } from './stations.js';
-import { SKY_LABELS, isSkyCode, skyFromText, type SkyCode } from './sky.js';
+import { findStation, parseStationList, stationById, type StationInfo } from '../kma/stations.js';
+import { SKY_LABELS, isSkyCode, skyFromText, type SkyCode } from '../kma/sky.js';
 import type { WeatherReading } from '../feed/weather-feed.js';
 import type { Lang } from '../format/locale.js';
 
