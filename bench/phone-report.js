@@ -35,7 +35,7 @@ const PHASES = [
   ['· style recalc', 'frameStyleMs'],
   ['· layout', 'frameLayoutMs'],
   ['· pre-paint, paint, layerize, commit', 'framePaintMs'],
-  ['· script (observer callbacks)', 'frameScriptMs'],
+  ["· the strip's script (observer callbacks)", 'frameScriptMs'],
   ['after the feed arrives: main-thread time until its stations are on screen', 'afterFeedBusyMs', 'feed'],
   ['after the feed arrives: longest task', 'afterFeedLongestMs', 'feed'],
   ["strip's own station on screen (ms after navigation, traced load)", 'setUpMs'],
@@ -218,12 +218,17 @@ export function phoneMarkdown({ meta, labels, phone, targets }) {
       lines.push(`| ${label} | ${cells.join(' | ')} |`);
     }
     lines.push('');
-    const sources = Object.keys({ ...samples.inline?.bySource, ...samples.feed?.bySource });
+    const both = (k) => (samples.inline?.bySource[k] ?? 0) + (samples.feed?.bySource[k] ?? 0);
+    const sources = Object.keys({ ...samples.inline?.bySource, ...samples.feed?.bySource }).sort(
+      (a, b) => both(b) - both(a),
+    );
     if (sources.length) {
       lines.push(
-        "#### Where the CPU samples fall, from the bundle's compile to the strip's own station on screen",
+        "#### Where the strip's start-up CPU samples fall",
         '',
-        "Self time, mean ms per traced load (throttled, tracing on). The bundle's frames are mapped to their sources " +
+        "From the bundle's compile to the first frame after its first update and its own station on screen; on the " +
+          "`src` page also from the feed's arrival to its stations on screen. " +
+          "Self time, mean ms per traced load (throttled, tracing on). The bundle's frames are mapped to their sources " +
           'through its source map; `(program)` is native work (parsing, style, layout, paint), `(garbage collector)` GC.',
         '',
         `| source | ${PHONE_PAGES.inline.label} | ${PHONE_PAGES.feed.label} |`,
@@ -235,9 +240,15 @@ export function phoneMarkdown({ meta, labels, phone, targets }) {
           `| ${source} | ${fmt(samples.inline?.bySource[source], 1)} | ${fmt(samples.feed?.bySource[source], 1)} |`,
         );
       lines.push(`| all | ${fmt(total('inline'), 1)} | ${fmt(total('feed'), 1)} |`, '');
-      lines.push(`| function (${PHONE_PAGES.inline.label}) | self ms |`, '|---|---|');
-      for (const [fn, value] of Object.entries(samples.inline?.byFunction ?? {}).slice(0, 15))
-        lines.push(`| ${fn.replace(/\|/g, '\\|')} | ${fmt(value, 1)} |`);
+      const fnBoth = (k) => (samples.inline?.byFunction[k] ?? 0) + (samples.feed?.byFunction[k] ?? 0);
+      const functions = Object.keys({ ...samples.inline?.byFunction, ...samples.feed?.byFunction })
+        .sort((a, b) => fnBoth(b) - fnBoth(a))
+        .slice(0, 15);
+      lines.push(`| function | ${PHONE_PAGES.inline.label} | ${PHONE_PAGES.feed.label} |`, '|---|---|---|');
+      for (const fn of functions)
+        lines.push(
+          `| ${fn.replace(/\|/g, '\\|')} | ${fmt(samples.inline?.byFunction[fn], 1)} | ${fmt(samples.feed?.byFunction[fn], 1)} |`,
+        );
       lines.push('');
     }
   }
