@@ -239,7 +239,7 @@ async function phoneSection(server) {
   );
   const run = await runPhone({ origin: server.origin, names: phoneNames, loads: config.loads, log, map });
   const phone = summarizePhone(run);
-  const targets = checkPhoneTargets(phone);
+  const targets = checkPhoneTargets(phone, run.samples);
   const meta = {
     chromium: run.chromium,
     cpus: cpus().length,
