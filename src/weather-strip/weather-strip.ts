@@ -5,7 +5,7 @@ import { ReducedMotionController } from './reduced-motion-controller.js';
 import { readStationElement } from './weather-station.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { fire, type FeedErrorDetail } from '../feed/feed-events.js';
-import { FeedStatusController, STATUS_TEXT } from '../feed/feed-status.js';
+import { FeedStatusController } from '../feed/feed-status.js';
 import {
   summarizeProblems,
   validateReading,
@@ -18,6 +18,7 @@ import { selectReadings, toStationView, type StationView } from './station-view.
 import { skyIcon } from './sky-icons.js';
 import { dayInZone, formatDayHeader, isoDay, parseDay, type CalendarDay } from '../format/date.js';
 import { toLang, validTimeZone, type Lang } from '../format/locale.js';
+import { MESSAGES } from '../format/messages.js';
 import { formatTemperature, type Unit } from '../format/temperature.js';
 
 /** How the strip moves. */
@@ -25,11 +26,6 @@ export const STRIP_MODES = ['roll', 'marquee', 'static'] as const;
 
 /** How the strip moves: see {@link STRIP_MODES}. */
 export type StripMode = (typeof STRIP_MODES)[number];
-
-const TEXT = {
-  ko: { attribution: '기상청 제공', label: '전국 날씨', pause: '일시정지', play: '재생' },
-  en: { attribution: 'Source: KMA', label: 'Weather', pause: 'Pause', play: 'Play' },
-} as const;
 
 // The pause button keeps one icon element and changes its shape: WebKit sends no pointerleave
 // after the node under the pointer is replaced, which would leave the strip paused by hover. The
@@ -287,8 +283,8 @@ export class WeatherStrip extends LitElement implements MotionHost {
   get #attributionText(): string {
     const lang = this.#language;
     const fromFeed = (this.#dataFeed ?? this.#feed)?.attribution;
-    const feedText = fromFeed && fromFeed !== TEXT.ko.attribution ? fromFeed : undefined;
-    return this.attribution?.trim() || feedText || TEXT[lang].attribution;
+    const feedText = fromFeed && fromFeed !== MESSAGES.ko.attribution ? fromFeed : undefined;
+    return this.attribution?.trim() || feedText || MESSAGES[lang].attribution;
   }
 
   #changePause(change: () => void): void {
@@ -347,7 +343,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
   /* eslint-disable lit-a11y/no-redundant-role */
   protected override render(): TemplateResult {
     const lang = this.#language;
-    const text = TEXT[lang];
+    const text = MESSAGES[lang];
     const motion = this.motion;
     const unit: Unit = this.unit === 'f' ? 'f' : 'c';
     const day = this.#day;
@@ -357,7 +353,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
     return html`<section
       part="base"
       class="base ${motion}"
-      aria-label=${this.label?.trim() || text.label}
+      aria-label=${this.label?.trim() || text.stripLabel}
       lang=${lang}
       @pointerenter=${this.#handlePointerEnter}
       @pointerleave=${this.#handlePointerLeave}
@@ -367,8 +363,8 @@ export class WeatherStrip extends LitElement implements MotionHost {
       <span class="when"
         ><time part="date" class="date" datetime=${isoDay(day)}>${formatDayHeader(day, lang)}</time>${status === 'ok'
           ? nothing
-          : html`<span part="status" class="status" title=${STATUS_TEXT[lang][status]}
-              >${STATUS_ICON}<span class="visually-hidden">${STATUS_TEXT[lang][status]}</span></span
+          : html`<span part="status" class="status" title=${text[status]}
+              >${STATUS_ICON}<span class="visually-hidden">${text[status]}</span></span
             >`}</span
       >
       <div part="viewport" class="viewport">
