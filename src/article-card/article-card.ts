@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { articleCardStyles } from './article-card.styles.js';
 import { parseArticleBody } from './article-body.js';
@@ -7,7 +7,6 @@ import { newsArticleJson, writeJsonLd } from './json-ld.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { fire, type FeedErrorDetail } from '../feed/feed-events.js';
 import { validateArticleFeed, type ArticleFeed } from '../feed/article-feed.js';
-import { summarizeProblems } from '../feed/weather-feed.js';
 import { formatByline } from '../format/byline.js';
 import { formatDateTime } from '../format/date.js';
 import { toLang } from '../format/locale.js';
@@ -100,13 +99,11 @@ export class ArticleCard extends LitElement {
     data: { attribute: false },
   };
 
-  readonly #feedController = new FeedController<ArticleFeed>(this, {
+  readonly #source = new FeedController<ArticleFeed>(this, {
     validate: validateArticleFeed,
-    onLoad: (feed) => {
-      this.#feed = feed;
-      this.requestUpdate();
-      fire(this, 'article-card-load', feed);
-    },
+    url: () => this.src,
+    data: () => this.data,
+    onLoad: (feed) => fire(this, 'article-card-load', feed),
     onError: (detail) => fire(this, 'article-card-error', detail),
   });
 
@@ -158,8 +155,6 @@ export class ArticleCard extends LitElement {
   /** The article as an object, validated like a feed; used instead of `src`. The attributes the author writes win over its fields. */
   data?: ArticleFeed;
 
-  #feed: ArticleFeed | undefined;
-  #dataArticle: ArticleFeed | undefined;
   #shown: ShownArticle = {};
   #hasOwnBody = false;
   #bodyObserver: MutationObserver | undefined;
@@ -174,29 +169,11 @@ export class ArticleCard extends LitElement {
     this.#bodyObserver ??= new MutationObserver(() => this.#checkOwnBody());
     this.#bodyObserver.observe(this, { childList: true, characterData: true, subtree: true });
     if (!hydrating) this.#checkOwnBody();
-    this.#feedController.setUrl(this.src || undefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#bodyObserver?.disconnect();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) {
-      if (this.isConnected) this.#feedController.setUrl(this.src || undefined);
-      // Without a feed, the attributes and the light DOM speak again.
-      if (!this.src) this.#feed = undefined;
-    }
-    if (changed.has('data')) {
-      const { value, problems } = this.data
-        ? validateArticleFeed(this.data)
-        : { value: undefined, problems: [] };
-      if (problems.length > 0) console.warn(`<article-card> data: ${summarizeProblems(problems)}`);
-      this.#dataArticle = value;
-    }
-    const base = typeof document === 'undefined' ? undefined : document.baseURI;
-    this.#shown = resolveArticle(this, this.#dataArticle ?? this.#feed, base);
   }
 
   protected override firstUpdated(): void {
@@ -228,7 +205,9 @@ export class ArticleCard extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const a = this.#shown;
+    // Resolved here, after the feed controller has read `src` for this update.
+    const base = typeof document === 'undefined' ? undefined : document.baseURI;
+    const a = (this.#shown = resolveArticle(this, this.#source.value, base));
     const { href, image, published } = a;
     const lang = toLang(this.lang);
     const teaser = this.variant === 'teaser';

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { weatherStripStyles } from './weather-strip.styles.js';
 import { MotionController, type Motion, type MotionHost } from './motion-controller.js';
 import { ReducedMotionController } from './reduced-motion-controller.js';
@@ -103,20 +103,18 @@ export class WeatherStrip extends LitElement implements MotionHost {
   };
 
   readonly #reducedMotion = new ReducedMotionController(this);
-  readonly #feedController = new FeedController<WeatherFeed>(this, {
+  readonly #source = new FeedController<WeatherFeed>(this, {
     validate: validateWeatherFeed,
+    url: () => this.src,
+    data: () => this.data,
     refresh: () => this.refresh,
-    onLoad: (feed) => {
-      this.#feed = feed;
-      this.requestUpdate();
-      fire(this, 'weather-strip-load', feed);
-    },
+    onLoad: (feed) => fire(this, 'weather-strip-load', feed),
     onError: (detail) => fire(this, 'weather-strip-error', detail),
   });
   // The mark concerns the `src` feed only: `data` is the author's to keep current.
   readonly #status = new FeedStatusController(this, {
-    failed: () => !this.#dataFeed && !!this.src && this.#feedController.failed,
-    observedAt: () => (this.#dataFeed ? undefined : this.#feed?.observedAt),
+    failed: () => this.#source.failed,
+    observedAt: () => (this.#source.origin === 'src' ? this.#source.value?.observedAt : undefined),
     staleAfter: () => this.staleAfter,
   });
 
@@ -162,10 +160,8 @@ export class WeatherStrip extends LitElement implements MotionHost {
   /** The weather feed as an object; takes precedence over `src` and child elements. Validated like a feed. */
   data?: WeatherFeed;
 
-  #feed: WeatherFeed | undefined;
   #childReadings: WeatherReading[] = [];
   #childrenDirty = true;
-  #dataFeed: WeatherFeed | undefined;
   #views: StationView[] = [];
   #viewInputs: readonly unknown[] = [];
   #held = false;
@@ -221,7 +217,6 @@ export class WeatherStrip extends LitElement implements MotionHost {
     });
     this.#childObserver.observe(this, { childList: true, subtree: true, attributes: true });
     this.#childrenDirty = true;
-    this.#feedController.setUrl(this.src || undefined);
   }
 
   override disconnectedCallback(): void {
@@ -230,36 +225,33 @@ export class WeatherStrip extends LitElement implements MotionHost {
     this.#changePause(() => (this.#hovering = this.#focused = false));
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     // Lit does not reflect a value the author's attribute change produced: removing `paused`
     // while hover or focus still pause would leave the attribute saying otherwise.
     if (this.hasAttribute('paused') !== this.paused) this.requestUpdate('paused', !this.paused);
-    if (changed.has('src') && this.isConnected) this.#feedController.setUrl(this.src || undefined);
-    if (changed.has('data')) this.#dataFeed = this.#validateData();
     if (this.#childrenDirty && this.isConnected) {
       this.#childrenDirty = false;
       this.#childReadings = this.#readChildren();
     }
-    const source = this.#dataFeed ?? this.#feed;
-    const readings = source ? source.stations : this.#childReadings;
+  }
+
+  /**
+   * The stations shown, rebuilt only when their inputs change (pausing, hovering and the status
+   * mark update the element too). Read in render, after the feed controller has read `src`.
+   */
+  #updateViews(): StationView[] {
+    const readings = this.#source.value?.stations ?? this.#childReadings;
     const lang = this.#language;
-    // Pausing, hovering and the status mark update the element too: rebuild views only when their inputs change.
     const inputs = [readings, this.stations, lang] as const;
     if (inputs.some((input, i) => input !== this.#viewInputs[i])) {
       this.#viewInputs = inputs;
       this.#views = selectReadings(readings, this.stations).map((reading) => toStationView(reading, lang));
     }
+    return this.#views;
   }
 
   get #language(): Lang {
     return toLang(this.lang);
-  }
-
-  #validateData(): WeatherFeed | undefined {
-    if (this.data === undefined || this.data === null) return undefined;
-    const { value, problems } = validateWeatherFeed(this.data);
-    if (problems.length > 0) console.warn(`<weather-strip> data: ${summarizeProblems(problems)}`);
-    return value;
   }
 
   #readChildren(): WeatherReading[] {
@@ -276,13 +268,13 @@ export class WeatherStrip extends LitElement implements MotionHost {
   get #day(): CalendarDay {
     const override = parseDay(this.date);
     if (override) return override;
-    const observedAt = (this.#dataFeed ?? this.#feed)?.observedAt;
+    const observedAt = this.#source.value?.observedAt;
     return dayInZone(observedAt ? new Date(observedAt) : new Date(), validTimeZone(this.timeZone));
   }
 
   get #attributionText(): string {
     const lang = this.#language;
-    const fromFeed = (this.#dataFeed ?? this.#feed)?.attribution;
+    const fromFeed = this.#source.value?.attribution;
     const feedText = fromFeed && fromFeed !== MESSAGES.ko.attribution ? fromFeed : undefined;
     return this.attribution?.trim() || feedText || MESSAGES[lang].attribution;
   }
@@ -348,7 +340,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
     const unit: Unit = this.unit === 'f' ? 'f' : 'c';
     const day = this.#day;
     const status = this.#status.status;
-    const count = this.#views.length;
+    const count = this.#updateViews().length;
     const moving = motion !== 'static' && count > (motion === 'marquee' ? 0 : 1);
     return html`<section
       part="base"
