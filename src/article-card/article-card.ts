@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { baseStyles } from '../styles/base.styles.js';
 import { articleCardStyles } from './article-card.styles.js';
 import { parseArticleBody } from './article-body.js';
 import { resolveArticle, type ShownArticle } from './article-fields.js';
@@ -78,26 +80,7 @@ function heading(level: number, name: string, content: unknown): TemplateResult 
  * @cssprop [--article-card-image-ratio=16 / 9] - Aspect ratio of the lead image, fixed so nothing shifts as it loads.
  */
 export class ArticleCard extends LitElement {
-  static override styles = articleCardStyles;
-
-  static override properties = {
-    src: {},
-    category: {},
-    headline: {},
-    deck: {},
-    publisher: {},
-    reporter: {},
-    published: {},
-    href: {},
-    image: {},
-    imageAlt: { attribute: 'image-alt' },
-    variant: {},
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    lang: {},
-    timeZone: { attribute: 'time-zone' },
-    structuredData: { type: Boolean, attribute: 'structured-data' },
-    data: { attribute: false },
-  };
+  static override styles = [baseStyles, articleCardStyles];
 
   readonly #source = new FeedController<ArticleFeed>(this, {
     validate: validateArticleFeed,
@@ -108,52 +91,52 @@ export class ArticleCard extends LitElement {
   });
 
   /** URL of an article feed (JSON, version 1). */
-  src?: string;
+  @property() src?: string;
 
   /** Section label, e.g. `장애인`. */
-  category?: string;
+  @property() category?: string;
 
   /** The title. */
-  headline?: string;
+  @property() headline?: string;
 
   /** The one-line subtitle. */
-  deck?: string;
+  @property() deck?: string;
 
   /** Publisher of the byline, e.g. `서울복지타임즈`. */
-  publisher?: string;
+  @property() publisher?: string;
 
   /** Reporter of the byline, e.g. `이재연`. */
-  reporter?: string;
+  @property() reporter?: string;
 
   /** Publication time, ISO 8601 with an offset (`2025-08-01T09:00:00+09:00`). */
-  published?: string;
+  @property() published?: string;
 
   /** Where the headline links; only `http:`/`https:` URLs are used. */
-  href?: string;
+  @property() href?: string;
 
   /** URL of the lead image; only `http:`/`https:` URLs are used. */
-  image?: string;
+  @property() image?: string;
 
   /** Text alternative of the image; empty or absent marks the image as decorative. */
-  imageAlt?: string;
+  @property({ attribute: 'image-alt' }) imageAlt?: string;
 
   /** `full`: the whole article; `teaser`: category, headline link, deck, byline and date. */
-  variant: ArticleVariant = 'full';
+  @property() variant: ArticleVariant = 'full';
 
   /** Level of the headline element, 1–6; section headings are one level below (at most 6). */
-  headingLevel = 2;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** Language of the byline and the date: `ko` or `en`. */
-  override lang = 'ko';
+  @property() override lang = 'ko';
 
   /** Time zone of the date. */
-  timeZone = 'Asia/Seoul';
+  @property({ attribute: 'time-zone' }) timeZone = 'Asia/Seoul';
 
   /** Writes schema.org `NewsArticle` JSON-LD into the element's light DOM, for search engines. Under Trusted Types it needs the policy `article-card`. */
-  structuredData = false;
+  @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
 
   /** The article as an object, validated like a feed; used instead of `src`. The attributes the author writes win over its fields. */
-  data?: ArticleFeed;
+  @property({ attribute: false }) data?: ArticleFeed;
 
   #shown: ShownArticle = {};
   #hasOwnBody = false;

@@ -20,29 +20,42 @@ export class WeatherStation extends Base {
   static readonly observedAttributes = ['station', 'name', 'sky', 'temp'];
 
   /** KMA ASOS station number (the `station` attribute). */
-  declare station: string | null;
+  get station(): string | null {
+    return this.getAttribute('station');
+  }
+  set station(value: string | null) {
+    this.#reflect('station', value);
+  }
 
   /** Station name (the `name` attribute). */
-  declare name: string | null;
+  get name(): string | null {
+    return this.getAttribute('name');
+  }
+  set name(value: string | null) {
+    this.#reflect('name', value);
+  }
 
   /** Sky code or KMA label (the `sky` attribute). */
-  declare sky: string | null;
+  get sky(): string | null {
+    return this.getAttribute('sky');
+  }
+  set sky(value: string | null) {
+    this.#reflect('sky', value);
+  }
 
   /** Temperature in °C, as written (the `temp` attribute). */
-  declare temp: string | null;
-}
+  get temp(): string | null {
+    return this.getAttribute('temp');
+  }
+  set temp(value: string | null) {
+    this.#reflect('temp', value);
+  }
 
-// Each property reflects its attribute; `null` removes it.
-for (const name of WeatherStation.observedAttributes) {
-  Object.defineProperty(WeatherStation.prototype, name, {
-    get(this: Element) {
-      return this.getAttribute(name);
-    },
-    set(this: Element, value: string | null) {
-      if (value === null) this.removeAttribute(name);
-      else this.setAttribute(name, value);
-    },
-  });
+  /** Each property reflects its attribute; `null` removes it. */
+  #reflect(name: string, value: string | null): void {
+    if (value === null) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+  }
 }
 
 /**

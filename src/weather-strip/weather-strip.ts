@@ -1,31 +1,23 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { baseStyles } from '../styles/base.styles.js';
 import { weatherStripStyles } from './weather-strip.styles.js';
-import { MotionController, type Motion, type MotionHost } from './motion-controller.js';
+import { MotionController, STRIP_MODES, type StripMode } from './motion-controller.js';
 import { ReducedMotionController } from './reduced-motion-controller.js';
-import { readStationElement } from './weather-station.js';
+import { StationChildrenController } from './station-children.js';
+import { selectReadings, toStationView, type StationView } from './station-view.js';
+import { headerDay, attributionText } from './strip-fields.js';
+import { skyIcon } from './sky-icons.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { fire, type FeedErrorDetail } from '../feed/feed-events.js';
 import { FeedStatusController } from '../feed/feed-status.js';
-import {
-  summarizeProblems,
-  validateReading,
-  validateWeatherFeed,
-  type WeatherFeed,
-  type WeatherReading,
-} from '../feed/weather-feed.js';
-import type { FeedProblem } from '../feed/problems.js';
-import { selectReadings, toStationView, type StationView } from './station-view.js';
-import { skyIcon } from './sky-icons.js';
-import { dayInZone, formatDayHeader, isoDay, parseDay, type CalendarDay } from '../format/date.js';
-import { toLang, validTimeZone, type Lang } from '../format/locale.js';
+import { validateWeatherFeed, type WeatherFeed } from '../feed/weather-feed.js';
+import { formatDayHeader, isoDay } from '../format/date.js';
+import { toLang, type Lang } from '../format/locale.js';
 import { MESSAGES } from '../format/messages.js';
 import { formatTemperature, type Unit } from '../format/temperature.js';
 
-/** How the strip moves. */
-export const STRIP_MODES = ['roll', 'marquee', 'static'] as const;
-
-/** How the strip moves: see {@link STRIP_MODES}. */
-export type StripMode = (typeof STRIP_MODES)[number];
+export { STRIP_MODES, type StripMode };
 
 // The pause button keeps one icon element and changes its shape: WebKit sends no pointerleave
 // after the node under the pointer is replaced, which would leave the strip paused by hover. The
@@ -81,28 +73,10 @@ const STATUS_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><circle cx=
  * @cssprop [--weather-strip-roll-duration=400ms] - How long one `roll` step slides.
  * @cssprop [--weather-strip-focus-ring=2px solid accent] - Outline of the focused pause button.
  */
-export class WeatherStrip extends LitElement implements MotionHost {
-  static override styles = weatherStripStyles;
+export class WeatherStrip extends LitElement {
+  static override styles = [baseStyles, weatherStripStyles];
 
-  static override properties = {
-    src: {},
-    refresh: { type: Number },
-    staleAfter: { type: Number, attribute: 'stale-after' },
-    mode: { reflect: true },
-    interval: { type: Number },
-    speed: { type: Number },
-    stations: {},
-    lang: {},
-    unit: {},
-    timeZone: { attribute: 'time-zone' },
-    date: {},
-    attribution: {},
-    label: {},
-    data: { attribute: false },
-    paused: { type: Boolean, reflect: true },
-  };
-
-  readonly #reducedMotion = new ReducedMotionController(this);
+  // Controllers update in this order: the status mark reads what the feed controller decided.
   readonly #source = new FeedController<WeatherFeed>(this, {
     validate: validateWeatherFeed,
     url: () => this.src,
@@ -117,122 +91,111 @@ export class WeatherStrip extends LitElement implements MotionHost {
     observedAt: () => (this.#source.origin === 'src' ? this.#source.value?.observedAt : undefined),
     staleAfter: () => this.staleAfter,
   });
+  readonly #children = new StationChildrenController(this);
+  readonly #reducedMotion = new ReducedMotionController(this);
 
-  /** URL of a weather feed (JSON, version 1). */
-  src?: string;
+  /** The pause the reader (the button) or the author (`paused`) asked for: the button shows it. */
+  @state() private held = false;
 
-  /** Seconds between re-fetches of `src`; `0` never re-fetches. */
-  refresh = 600;
-
-  /** Minutes after the `src` feed's `observedAt` at which a mark flags its weather as stale; `0` never. */
-  staleAfter = 180;
-
-  /** `roll`: one station at a time, vertically; `marquee`: continuous horizontal scroll; `static`: every station, wrapped. */
-  mode: StripMode = 'roll';
-
-  /** Seconds each station stays in view in `roll` mode (at least 1). */
-  interval = 3;
-
-  /** Pixels per second in `marquee` mode. */
-  speed = 40;
-
-  /** Which stations to show, in order: comma-separated ASOS numbers or names (`108,159` or `서울,부산`). All when empty. */
-  stations?: string;
-
-  /** Language of labels, station names and the date: `ko` or `en`. */
-  override lang = 'ko';
-
-  /** Temperature unit: `c` or `f`. */
-  unit: Unit = 'c';
-
-  /** Time zone of the date header. */
-  timeZone = 'Asia/Seoul';
-
-  /** `YYYY-MM-DD`: overrides the date header, which otherwise comes from the feed. */
-  date?: string;
-
-  /** Attribution text, shown instead of the feed's; else the feed's, else `기상청 제공` (en: `Source: KMA`). Always shown. */
-  attribution?: string;
-
-  /** Accessible name of the strip's region; `전국 날씨` (en: `Weather`) when empty. */
-  label?: string;
-
-  /** The weather feed as an object; takes precedence over `src` and child elements. Validated like a feed. */
-  data?: WeatherFeed;
-
-  #childReadings: WeatherReading[] = [];
-  #childrenDirty = true;
-  #views: StationView[] = [];
-  #viewInputs: readonly unknown[] = [];
-  #held = false;
   #hovering = false;
   #focused = false;
-  #childObserver: MutationObserver | undefined;
+  #views: StationView[] = [];
+  #viewInputs: readonly unknown[] = [];
+
+  /** URL of a weather feed (JSON, version 1). */
+  @property() src?: string;
+
+  /** Seconds between re-fetches of `src`; `0` never re-fetches. */
+  @property({ type: Number }) refresh = 600;
+
+  /** Minutes after the `src` feed's `observedAt` at which a mark flags its weather as stale; `0` never. */
+  @property({ type: Number, attribute: 'stale-after' }) staleAfter = 180;
+
+  /** `roll`: one station at a time, vertically; `marquee`: continuous horizontal scroll; `static`: every station, wrapped. */
+  @property({ reflect: true }) mode: StripMode = 'roll';
+
+  /** Seconds each station stays in view in `roll` mode (at least 1). */
+  @property({ type: Number }) interval = 3;
+
+  /** Pixels per second in `marquee` mode. */
+  @property({ type: Number }) speed = 40;
+
+  /** Which stations to show, in order: comma-separated ASOS numbers or names (`108,159` or `서울,부산`). All when empty. */
+  @property() stations?: string;
+
+  /** Language of labels, station names and the date: `ko` or `en`. */
+  @property() override lang = 'ko';
+
+  /** Temperature unit: `c` or `f`. */
+  @property() unit: Unit = 'c';
+
+  /** Time zone of the date header. */
+  @property({ attribute: 'time-zone' }) timeZone = 'Asia/Seoul';
+
+  /** `YYYY-MM-DD`: overrides the date header, which otherwise comes from the feed. */
+  @property() date?: string;
+
+  /** Attribution text, shown instead of the feed's; else the feed's, else `기상청 제공` (en: `Source: KMA`). Always shown. */
+  @property() attribution?: string;
+
+  /** Accessible name of the strip's region; `전국 날씨` (en: `Weather`) when empty. */
+  @property() label?: string;
+
+  /** The weather feed as an object; takes precedence over `src` and child elements. Validated like a feed. */
+  @property({ attribute: false }) data?: WeatherFeed;
 
   /**
    * Whether motion is paused: by the pause button, hover, keyboard focus, or the author.
    * Setting it pauses or resumes on the author's behalf; hover and focus still pause.
    */
+  @property({ type: Boolean, reflect: true })
   get paused(): boolean {
-    return this.#held || this.#hovering || this.#focused;
+    return this.held || this.#hovering || this.#focused;
   }
   set paused(value: boolean) {
-    this.#changePause(() => (this.#held = value));
-  }
-
-  constructor() {
-    super();
-    // Registers itself with this element; it needs no other reference.
-    new MotionController(this);
+    this.held = value;
   }
 
   /** The motion in effect: `static` under `prefers-reduced-motion: reduce`. */
-  get motion(): Motion {
+  get motion(): StripMode {
     if (this.#reducedMotion.reduce) return 'static';
     return STRIP_MODES.includes(this.mode) ? this.mode : 'roll';
   }
 
   /**
-   * How many stations are shown, for the motion controller.
+   * How many stations are shown.
    * @internal
    */
   get stationCount(): number {
     return this.#views.length;
   }
 
-  /**
-   * The moving element, for the motion controller.
-   * @internal
-   */
-  get motionTrack(): HTMLElement | null {
-    return this.renderRoot?.querySelector<HTMLElement>('.track') ?? null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Created here, not in the constructor, so that the element also renders on a server.
-    this.#childObserver ??= new MutationObserver(() => {
-      this.#childrenDirty = true;
-      this.requestUpdate();
+  constructor() {
+    super();
+    // Registers itself with this element, which needs no other handle on it.
+    new MotionController(this, {
+      mode: () => this.motion,
+      interval: () => this.interval,
+      speed: () => this.speed,
+      paused: () => this.paused,
+      count: () => this.stationCount,
+      track: () => this.renderRoot?.querySelector<HTMLElement>('.track') ?? null,
     });
-    this.#childObserver.observe(this, { childList: true, subtree: true, attributes: true });
-    this.#childrenDirty = true;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#childObserver?.disconnect();
-    this.#changePause(() => (this.#hovering = this.#focused = false));
+    this.#pauseFor(() => (this.#hovering = this.#focused = false));
   }
 
   protected override willUpdate(): void {
     // Lit does not reflect a value the author's attribute change produced: removing `paused`
     // while hover or focus still pause would leave the attribute saying otherwise.
     if (this.hasAttribute('paused') !== this.paused) this.requestUpdate('paused', !this.paused);
-    if (this.#childrenDirty && this.isConnected) {
-      this.#childrenDirty = false;
-      this.#childReadings = this.#readChildren();
-    }
+  }
+
+  get #language(): Lang {
+    return toLang(this.lang);
   }
 
   /**
@@ -240,7 +203,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
    * mark update the element too). Read in render, after the feed controller has read `src`.
    */
   #updateViews(): StationView[] {
-    const readings = this.#source.value?.stations ?? this.#childReadings;
+    const readings = this.#source.value?.stations ?? this.#children.readings;
     const lang = this.#language;
     const inputs = [readings, this.stations, lang] as const;
     if (inputs.some((input, i) => input !== this.#viewInputs[i])) {
@@ -250,64 +213,32 @@ export class WeatherStrip extends LitElement implements MotionHost {
     return this.#views;
   }
 
-  get #language(): Lang {
-    return toLang(this.lang);
-  }
-
-  #readChildren(): WeatherReading[] {
-    const problems: FeedProblem[] = [];
-    const readings: WeatherReading[] = [];
-    this.querySelectorAll(':scope > weather-station').forEach((child, i) => {
-      const reading = validateReading(readStationElement(child), `weather-station[${i}]`, problems);
-      if (reading) readings.push(reading);
-    });
-    if (problems.length > 0) console.warn(`<weather-strip> stations: ${summarizeProblems(problems)}`);
-    return readings;
-  }
-
-  get #day(): CalendarDay {
-    const override = parseDay(this.date);
-    if (override) return override;
-    const observedAt = this.#source.value?.observedAt;
-    return dayInZone(observedAt ? new Date(observedAt) : new Date(), validTimeZone(this.timeZone));
-  }
-
-  get #attributionText(): string {
-    const lang = this.#language;
-    const fromFeed = this.#source.value?.attribution;
-    const feedText = fromFeed && fromFeed !== MESSAGES.ko.attribution ? fromFeed : undefined;
-    return this.attribution?.trim() || feedText || MESSAGES[lang].attribution;
-  }
-
-  #changePause(change: () => void): void {
+  /** Hover and focus pause without a property being set: `paused` changes all the same. */
+  #pauseFor(change: () => void): void {
     const wasPaused = this.paused;
-    const wasHeld = this.#held;
     change();
     this.requestUpdate('paused', wasPaused);
-    // The button shows the reader's own pause, which can change while hover or focus keep
-    // `paused` true: Lit sees no change in `paused` then, so ask for the render explicitly.
-    if (this.#held !== wasHeld) this.requestUpdate();
   }
 
   #handlePointerEnter(): void {
-    this.#changePause(() => (this.#hovering = true));
+    this.#pauseFor(() => (this.#hovering = true));
   }
 
   #handlePointerLeave(): void {
-    this.#changePause(() => (this.#hovering = false));
+    this.#pauseFor(() => (this.#hovering = false));
   }
 
   #handleFocusIn(): void {
-    this.#changePause(() => (this.#focused = true));
+    this.#pauseFor(() => (this.#focused = true));
   }
 
   #handleFocusOut(event: FocusEvent): void {
     const next = event.relatedTarget as Node | null;
-    if (!next || !this.renderRoot.contains(next)) this.#changePause(() => (this.#focused = false));
+    if (!next || !this.renderRoot.contains(next)) this.#pauseFor(() => (this.#focused = false));
   }
 
   #handlePauseClick(): void {
-    this.#changePause(() => (this.#held = !this.#held));
+    this.paused = !this.held;
   }
 
   #renderStation(view: StationView, unit: Unit): TemplateResult {
@@ -316,7 +247,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
       <span part="temp" class="temp">${formatTemperature(view.temp, unit)}</span>`;
   }
 
-  #renderClones(motion: Motion, unit: Unit): TemplateResult | typeof nothing {
+  #renderClones(motion: StripMode, unit: Unit): TemplateResult | typeof nothing {
     const [first] = this.#views;
     if (motion === 'roll' && first && this.#views.length > 1) {
       return html`<div class="clone" aria-hidden="true" inert>
@@ -338,7 +269,8 @@ export class WeatherStrip extends LitElement implements MotionHost {
     const text = MESSAGES[lang];
     const motion = this.motion;
     const unit: Unit = this.unit === 'f' ? 'f' : 'c';
-    const day = this.#day;
+    const feed = this.#source.value;
+    const day = headerDay(this.date, feed?.observedAt, this.timeZone);
     const status = this.#status.status;
     const count = this.#updateViews().length;
     const moving = motion !== 'static' && count > (motion === 'marquee' ? 0 : 1);
@@ -368,7 +300,7 @@ export class WeatherStrip extends LitElement implements MotionHost {
         </div>
       </div>
       <div class="end">
-      <span part="attribution" class="attribution">${this.#attributionText}</span>
+      <span part="attribution" class="attribution">${attributionText(this.attribution, feed?.attribution, lang)}</span>
       ${motion === 'static'
         ? nothing
         : html`<button
@@ -378,8 +310,8 @@ export class WeatherStrip extends LitElement implements MotionHost {
             ?disabled=${!moving}
             @click=${this.#handlePauseClick}
           >
-            <svg viewBox="0 0 16 16" aria-hidden="true" pointer-events="none"><path d=${this.#held ? PLAY_SHAPE : PAUSE_SHAPE} /></svg
-            ><span class="visually-hidden">${this.#held ? text.play : text.pause}</span>
+            <svg viewBox="0 0 16 16" aria-hidden="true" pointer-events="none"><path d=${this.held ? PLAY_SHAPE : PAUSE_SHAPE} /></svg
+            ><span class="visually-hidden">${this.held ? text.play : text.pause}</span>
           </button>`}
       </div>
     </section>`;
