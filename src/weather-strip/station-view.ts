@@ -61,3 +61,27 @@ export function selectReadings(readings: readonly WeatherReading[], list: string
   }
   return [...picked];
 }
+
+/**
+ * The stations a strip shows, built again only when the readings, the `stations` list or the
+ * language change: pausing, hovering and the status mark update the strip too.
+ */
+export class StationViews {
+  #inputs: readonly unknown[] = [];
+  #views: readonly StationView[] = [];
+
+  /** The stations shown since the last {@link update}. */
+  get current(): readonly StationView[] {
+    return this.#views;
+  }
+
+  /** The stations to show for these inputs: the same array as before when none changed. */
+  update(readings: readonly WeatherReading[], list: string | undefined, lang: Lang): readonly StationView[] {
+    const inputs = [readings, list, lang];
+    if (inputs.some((input, i) => input !== this.#inputs[i])) {
+      this.#inputs = inputs;
+      this.#views = selectReadings(readings, list).map((reading) => toStationView(reading, lang));
+    }
+    return this.#views;
+  }
+}

@@ -5,9 +5,9 @@ import { weatherStripStyles } from './weather-strip.styles.js';
 import { MotionController, STRIP_MODES, type StripMode } from './motion-controller.js';
 import { ReducedMotionController } from './reduced-motion-controller.js';
 import { StationChildrenController } from './station-children.js';
-import { selectReadings, toStationView, type StationView } from './station-view.js';
+import { StationViews } from './station-view.js';
 import { headerDay, attributionText } from './strip-fields.js';
-import { skyIcon } from './sky-icons.js';
+import { loopClones, stationContent } from './station-templates.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { fire, type FeedErrorDetail } from '../feed/feed-events.js';
 import { FeedStatusController } from '../feed/feed-status.js';
@@ -15,7 +15,7 @@ import { validateWeatherFeed, type WeatherFeed } from '../feed/weather-feed.js';
 import { formatDayHeader, isoDay } from '../format/date.js';
 import { toLang, type Lang } from '../format/locale.js';
 import { MESSAGES } from '../format/messages.js';
-import { formatTemperature, type Unit } from '../format/temperature.js';
+import type { Unit } from '../format/temperature.js';
 
 export { STRIP_MODES, type StripMode };
 
@@ -99,8 +99,7 @@ export class WeatherStrip extends LitElement {
 
   #hovering = false;
   #focused = false;
-  #views: StationView[] = [];
-  #viewInputs: readonly unknown[] = [];
+  readonly #views = new StationViews();
 
   /** URL of a weather feed (JSON, version 1). */
   @property() src?: string;
@@ -167,7 +166,7 @@ export class WeatherStrip extends LitElement {
    * @internal
    */
   get stationCount(): number {
-    return this.#views.length;
+    return this.#views.current.length;
   }
 
   constructor() {
@@ -198,21 +197,6 @@ export class WeatherStrip extends LitElement {
     return toLang(this.lang);
   }
 
-  /**
-   * The stations shown, rebuilt only when their inputs change (pausing, hovering and the status
-   * mark update the element too). Read in render, after the feed controller has read `src`.
-   */
-  #updateViews(): StationView[] {
-    const readings = this.#source.value?.stations ?? this.#children.readings;
-    const lang = this.#language;
-    const inputs = [readings, this.stations, lang] as const;
-    if (inputs.some((input, i) => input !== this.#viewInputs[i])) {
-      this.#viewInputs = inputs;
-      this.#views = selectReadings(readings, this.stations).map((reading) => toStationView(reading, lang));
-    }
-    return this.#views;
-  }
-
   /** Hover and focus pause without a property being set: `paused` changes all the same. */
   #pauseFor(change: () => void): void {
     const wasPaused = this.paused;
@@ -241,27 +225,6 @@ export class WeatherStrip extends LitElement {
     this.paused = !this.held;
   }
 
-  #renderStation(view: StationView, unit: Unit): TemplateResult {
-    return html`${skyIcon(view.sky)}<span part="sky" class="sky">${view.skyLabel}</span>
-      <span part="name" class="name">${view.name}</span>
-      <span part="temp" class="temp">${formatTemperature(view.temp, unit)}</span>`;
-  }
-
-  #renderClones(motion: StripMode, unit: Unit): TemplateResult | typeof nothing {
-    const [first] = this.#views;
-    if (motion === 'roll' && first && this.#views.length > 1) {
-      return html`<div class="clone" aria-hidden="true" inert>
-        <div part="station" class="station">${this.#renderStation(first, unit)}</div>
-      </div>`;
-    }
-    if (motion === 'marquee' && first) {
-      return html`<div part="list" class="list clone" aria-hidden="true" inert>
-        ${this.#views.map((view) => html`<div part="station" class="station">${this.#renderStation(view, unit)}</div>`)}
-      </div>`;
-    }
-    return nothing;
-  }
-
   // role="list": WebKit drops list semantics from lists styled `list-style: none`.
   /* eslint-disable lit-a11y/no-redundant-role */
   protected override render(): TemplateResult {
@@ -272,7 +235,10 @@ export class WeatherStrip extends LitElement {
     const feed = this.#source.value;
     const day = headerDay(this.date, feed?.observedAt, this.timeZone);
     const status = this.#status.status;
-    const count = this.#updateViews().length;
+    // Read here, after the feed controller has read `src` for this update.
+    const readings = feed?.stations ?? this.#children.readings;
+    const views = this.#views.update(readings, this.stations, lang);
+    const count = views.length;
     const moving = motion !== 'static' && count > (motion === 'marquee' ? 0 : 1);
     return html`<section
       part="base"
@@ -294,9 +260,9 @@ export class WeatherStrip extends LitElement {
       <div part="viewport" class="viewport">
         <div class="track">
           <ul part="list" class="list" role="list">
-            ${this.#views.map((view) => html`<li part="station" class="station">${this.#renderStation(view, unit)}</li>`)}
+            ${views.map((view) => html`<li part="station" class="station">${stationContent(view, unit)}</li>`)}
           </ul>
-          ${this.#renderClones(motion, unit)}
+          ${loopClones(views, motion, unit)}
         </div>
       </div>
       <div class="end">
