@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { summarizeProblems, type FeedProblem } from '../feed/problems.js';
 import { validateReading, type WeatherReading } from '../feed/weather-feed.js';
-import { WeatherStation, readStationElement } from './weather-station.js';
+import { WeatherStation } from './weather-station.js';
 
 /**
  * Whether a child of the strip declares a station: a {@link WeatherStation} under whatever tag
@@ -9,6 +9,23 @@ import { WeatherStation, readStationElement } from './weather-station.js';
  */
 function isStation(child: Element): boolean {
   return child instanceof WeatherStation || child.localName === 'weather-station';
+}
+
+/**
+ * Turns a `<weather-station>`'s attributes into the feed's station shape, so that declared
+ * stations pass through the same validation as feeds.
+ */
+function readStationElement(element: Element): Record<string, unknown> {
+  const station = element.getAttribute('station')?.trim();
+  const temp = element.getAttribute('temp')?.trim();
+  const reading: Record<string, unknown> = {
+    name: element.getAttribute('name') ?? undefined,
+    sky: element.getAttribute('sky') ?? undefined,
+    temp: temp ? Number(temp) : null,
+  };
+  if (station) reading.id = /^\d+$/.test(station) ? Number(station) : station;
+  if (temp && Number.isNaN(reading.temp)) reading.temp = temp;
+  return reading;
 }
 
 /**

@@ -57,20 +57,3 @@ export class WeatherStation extends Base {
     else this.setAttribute(name, value);
   }
 }
-
-/**
- * Turns a `<weather-station>`'s attributes into the feed's station shape, so that declared
- * stations pass through the same validation as feeds.
- */
-export function readStationElement(element: Element): Record<string, unknown> {
-  const station = element.getAttribute('station')?.trim();
-  const temp = element.getAttribute('temp')?.trim();
-  const reading: Record<string, unknown> = {
-    name: element.getAttribute('name') ?? undefined,
-    sky: element.getAttribute('sky') ?? undefined,
-    temp: temp ? Number(temp) : null,
-  };
-  if (station) reading.id = /^\d+$/.test(station) ? Number(station) : station;
-  if (temp && Number.isNaN(reading.temp)) reading.temp = temp;
-  return reading;
-}
