@@ -20,8 +20,8 @@ export const ARTICLE_VARIANTS = ['full', 'teaser'] as const;
 export type ArticleVariant = (typeof ARTICLE_VARIANTS)[number];
 
 /**
- * A heading element of `level` 1–6. A switch costs less than Lit's static-html module, the only
- * other way to choose a tag name.
+ * A heading element of `level` 1–6. Lit binds no tag names: one plain template per level reads
+ * more simply than building the tag with lit/static-html's `unsafeStatic`.
  */
 function heading(level: number, name: string, content: unknown): TemplateResult {
   const id = name === 'headline' ? name : undefined; // names the article
@@ -90,6 +90,11 @@ export class ArticleCard extends LitElement {
     onError: (detail) => fire(this, 'article-card-error', detail),
   });
 
+  #shown: ShownArticle = {};
+  #hasOwnBody = false;
+  #bodyObserver: MutationObserver | undefined;
+  #jsonLd: HTMLScriptElement | undefined;
+
   /** URL of an article feed (JSON, version 1). */
   @property() src?: string;
 
@@ -137,11 +142,6 @@ export class ArticleCard extends LitElement {
 
   /** The article as an object, validated like a feed; used instead of `src`. The attributes the author writes win over its fields. */
   @property({ attribute: false }) data?: ArticleFeed;
-
-  #shown: ShownArticle = {};
-  #hasOwnBody = false;
-  #bodyObserver: MutationObserver | undefined;
-  #jsonLd: HTMLScriptElement | undefined;
 
   override connectedCallback(): void {
     // A card rendered on a server, without seeing its children, comes with its shadow root:
