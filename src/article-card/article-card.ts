@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { baseStyles } from '../styles/base.styles.js';
@@ -80,7 +80,11 @@ function heading(level: number, name: string, content: unknown): TemplateResult 
  * @cssprop [--article-card-image-ratio=16 / 9] - Aspect ratio of the lead image, fixed so nothing shifts as it loads.
  */
 export class ArticleCard extends LitElement {
-  static override styles = [baseStyles, articleCardStyles];
+  // A static getter, not a static field: TypeScript makes that a class static block, which
+  // browsers of the floor lack and the CDN build would have to rewrite.
+  static override get styles(): CSSResultGroup {
+    return [baseStyles, articleCardStyles];
+  }
 
   readonly #source = new FeedController<ArticleFeed>(this, {
     validate: validateArticleFeed,

@@ -254,6 +254,7 @@ export class SharedFeed {
 /** Reads a body as UTF-8, giving up (`undefined`) past {@link MAX_FEED_BYTES}. */
 async function readBody(response: Response): Promise<string | undefined> {
   const reader = response.body?.getReader();
+  // A fetch without streams (a polyfill's) has only the whole text.
   if (!reader) {
     const text = await response.text();
     return text.length > MAX_FEED_BYTES ? undefined : text;

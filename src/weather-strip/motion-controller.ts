@@ -50,19 +50,19 @@ export class MotionController implements ReactiveController {
   }
 
   hostConnected(): void {
-    document.addEventListener('visibilitychange', this.#handleVisibility);
+    document.addEventListener('visibilitychange', this.#handleShownOrHidden);
     if (typeof IntersectionObserver === 'function') {
       this.#intersection = new IntersectionObserver(this.#handleIntersection);
       this.#intersection.observe(this.#host);
     }
     if (typeof ResizeObserver === 'function') this.#resize = new ResizeObserver(this.#handleResize);
     // `hidden` is a plain attribute, not a property the element renders: watch it here.
-    this.#hiddenAttribute = new MutationObserver(this.#handleHiddenChange);
+    this.#hiddenAttribute = new MutationObserver(this.#handleShownOrHidden);
     this.#hiddenAttribute.observe(this.#host, { attributes: true, attributeFilter: ['hidden'] });
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.#handleVisibility);
+    document.removeEventListener('visibilitychange', this.#handleShownOrHidden);
     this.#intersection?.disconnect();
     this.#resize?.disconnect();
     this.#hiddenAttribute?.disconnect();
@@ -159,9 +159,8 @@ export class MotionController implements ReactiveController {
     if (event.target === this.#track && this.#index >= this.#options.count()) this.#jumpTo(0);
   };
 
-  readonly #handleVisibility = (): void => this.#sync();
-
-  readonly #handleHiddenChange = (): void => this.#sync();
+  /** The page's visibility or the element's `hidden` changed. */
+  readonly #handleShownOrHidden = (): void => this.#sync();
 
   readonly #handleIntersection = (entries: IntersectionObserverEntry[]): void => {
     const last = entries[entries.length - 1];

@@ -16,8 +16,12 @@ const Base = (globalThis.HTMLElement ?? Object) as typeof HTMLElement;
  * @slot - Fallback text shown before the strip is defined, e.g. `흐림 서울 32.3℃`.
  */
 export class WeatherStation extends Base {
+  // A static getter, not a static field: TypeScript makes that a class static block, which
+  // browsers of the floor lack and the CDN build would have to rewrite.
   /** Attributes whose changes update the parent strip. */
-  static readonly observedAttributes = ['station', 'name', 'sky', 'temp'];
+  static get observedAttributes(): string[] {
+    return ['station', 'name', 'sky', 'temp'];
+  }
 
   /** KMA ASOS station number (the `station` attribute). */
   get station(): string | null {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { weatherStripStyles } from './weather-strip.styles.js';
@@ -74,7 +74,11 @@ const STATUS_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><circle cx=
  * @cssprop [--weather-strip-focus-ring=2px solid accent] - Outline of the focused pause button.
  */
 export class WeatherStrip extends LitElement {
-  static override styles = [baseStyles, weatherStripStyles];
+  // A static getter, not a static field: TypeScript makes that a class static block, which
+  // browsers of the floor lack and the CDN build would have to rewrite.
+  static override get styles(): CSSResultGroup {
+    return [baseStyles, weatherStripStyles];
+  }
 
   // Controllers update in this order: the status mark reads what the feed controller decided.
   readonly #source = new FeedController<WeatherFeed>(this, {
