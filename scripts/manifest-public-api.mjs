@@ -21,8 +21,7 @@ function modulePath(from, written) {
   return path.replace(/\.js$/, '.ts');
 }
 
-const isPublic = (member) =>
-  (member.privacy ?? 'public') === 'public' && !member.name.startsWith('#');
+const isPublic = (member) => (member.privacy ?? 'public') === 'public' && !member.name.startsWith('#');
 
 export function publicApiOnly() {
   return {
@@ -52,7 +51,9 @@ export function publicApiOnly() {
         return elsewhere && elsewhere.path !== path ? resolve(elsewhere.path, name, chain) : undefined;
       }
 
-      const kept = new Map(entries.map((path) => [path, { ...byPath.get(path), declarations: [], exports: [] }]));
+      const kept = new Map(
+        entries.map((path) => [path, { ...byPath.get(path), declarations: [], exports: [] }]),
+      );
       for (const path of entries) {
         const module = kept.get(path);
         for (const entry of byPath.get(path).exports ?? []) {
@@ -84,7 +85,8 @@ export function publicApiOnly() {
       }
       for (const module of kept.values()) {
         const written = (byPath.get(module.path).exports ?? []).map((entry) => entry.name);
-        const order = (entry) => (written.includes(entry.name) ? written.indexOf(entry.name) : written.length);
+        const order = (entry) =>
+          written.includes(entry.name) ? written.indexOf(entry.name) : written.length;
         module.exports = dedupe(module.exports).sort((a, b) => order(a) - order(b));
         for (const declaration of module.declarations) {
           if (declaration.members) declaration.members = declaration.members.filter(isPublic);

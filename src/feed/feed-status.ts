@@ -45,7 +45,8 @@ export class FeedStatusController {
     const left = staleAt - Date.now();
     this.status = failed() ? 'failed' : left <= 0 ? 'stale' : 'ok';
     // Timers hold at most 2^31 - 1 ms; a later moment is checked again at the next update.
-    if (!this.#host.hidden && left > 0 && left < 2 ** 31) this.#timer = setTimeout(() => this.#host.requestUpdate(), left);
+    if (!this.#host.hidden && left > 0 && left < 2 ** 31)
+      this.#timer = setTimeout(() => this.#host.requestUpdate(), left);
   }
 
   hostConnected(): void {

@@ -148,7 +148,8 @@ export class SharedFeed {
   get #interval(): number {
     let least = 0;
     for (const user of this.#users)
-      if (!user.hidden && user.refreshMs > 0 && (least === 0 || user.refreshMs < least)) least = user.refreshMs;
+      if (!user.hidden && user.refreshMs > 0 && (least === 0 || user.refreshMs < least))
+        least = user.refreshMs;
     return least;
   }
 

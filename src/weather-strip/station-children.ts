@@ -88,7 +88,8 @@ export class StationChildrenController implements ReactiveController {
       const reading = validateReading(readStationElement(station), `weather-station[${i}]`, problems);
       if (reading) readings.push(reading);
     });
-    if (problems.length > 0) console.warn(`<${this.#host.localName}> stations: ${summarizeProblems(problems)}`);
+    if (problems.length > 0)
+      console.warn(`<${this.#host.localName}> stations: ${summarizeProblems(problems)}`);
     return readings;
   }
 }

@@ -16,7 +16,11 @@ export function stationContent(view: StationView, unit: Unit): TemplateResult {
  * step slides onto it, then jumps back), the whole list again in `marquee`. Copies are inert and
  * hidden from assistive technology, which reads every station once, in the list.
  */
-export function loopClones(views: readonly StationView[], motion: StripMode, unit: Unit): TemplateResult | typeof nothing {
+export function loopClones(
+  views: readonly StationView[],
+  motion: StripMode,
+  unit: Unit,
+): TemplateResult | typeof nothing {
   const [first] = views;
   if (motion === 'roll' && first && views.length > 1) {
     return html`<div class="clone" aria-hidden="true" inert>

@@ -21,7 +21,11 @@ export function headerDay(
  * feed that gives KMA's own Korean words reads as giving none, so that English readers see
  * English.
  */
-export function attributionText(author: string | null | undefined, fromFeed: string | undefined, lang: Lang): string {
+export function attributionText(
+  author: string | null | undefined,
+  fromFeed: string | undefined,
+  lang: Lang,
+): string {
   const feedText = fromFeed && fromFeed !== MESSAGES.ko.attribution ? fromFeed : undefined;
   return author?.trim() || feedText || MESSAGES[lang].attribution;
 }
