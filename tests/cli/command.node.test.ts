@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateWeatherFeed } from '../../src/feed/weather-feed.js';
 import { HELP } from '../../src/cli/help.js';
-import { EXIT } from '../../src/cli/errors.js';
+import { EXIT } from '../../src/kma-feed/errors.js';
 import {
   REFERENCE_FIXTURE,
   bundledCommand,
@@ -456,7 +456,12 @@ describe('weather-strip-feed options', () => {
       /no data: give --auth-key KEY \(or set WEATHER_STRIP_AUTH_KEY\)/,
     ],
     ['an unknown option', ['--input', REFERENCE_FIXTURE, '--colour'], /Unknown option '--colour'/],
-    ['another source', ['--source', 'datagokr', '--input', REFERENCE_FIXTURE], /--source must be apihub/],
+    // data.go.kr is a source now: an unknown name is what is refused.
+    [
+      'another source',
+      ['--source', 'kma', '--input', REFERENCE_FIXTURE],
+      /--source must be apihub or datagokr, not "kma"/,
+    ],
     ['a bad --time', ['--input', REFERENCE_FIXTURE, '--time', '2025-08-01'], /--time must be YYYYMMDDHHmm/],
     [
       'an impossible --time',
