@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { SKY_CODES, SKY_LABELS, isSkyCode, skyFromText, type SkyCode } from '../../src/kma/sky.js';
+import { PTY_LABELS, SKY_LABELS as DATAGOKR_SKY_LABELS } from '../../src/kma-feed/datagokr-response.js';
 
 // Every present-weather text in the KMA samples (weather.go.kr city observations, the legacy
 // sfc_web_now/sfc_web_map XML, the kma_sfctm2 code descriptions) and in API.md, plus the other
-// texts KMA publishes for the same phenomena, in spaced and spaceless forms. An ended phenomenon
-// keeps its code, like WMO codes 20–29 in the feed command.
+// texts KMA publishes for the same phenomena, in spaced and spaceless forms. A text naming an
+// ended phenomenon (weather.go.kr's 비 끝남) maps to that phenomenon, the nearest code; the feed
+// command itself leaves WMO codes 20–29 to the cloud amount and writes no such label.
 const TEXTS: readonly (readonly [string, SkyCode])[] = [
   ['약한비단속', 'rain'],
   ['약한 비 단속적', 'rain'],
@@ -43,6 +45,10 @@ const TEXTS: readonly (readonly [string, SkyCode])[] = [
   ['소낙눈', 'snow'],
   ['비/눈', 'sleet'],
   ['비 또는 눈', 'sleet'],
+  // data.go.kr's precipitation types (PTY 5, 6, 7): rain, rain and snow, snow, under 0.1 mm an hour.
+  ['빗방울눈날림', 'sleet'],
+  ['빗방울/눈날림', 'sleet'],
+  ['빗방울 눈날림', 'sleet'],
   ['진눈깨비', 'sleet'],
   ['얼음싸라기', 'sleet'],
   ['뇌우', 'thunderstorm'],
@@ -78,6 +84,25 @@ describe('skyFromText', () => {
       expect(skyFromText(text)).to.equal(code);
     });
   }
+
+  it('maps every label of the data.go.kr source to the nearest code', () => {
+    const nearest: Record<string, SkyCode> = {
+      비: 'rain',
+      '비/눈': 'sleet',
+      눈: 'snow',
+      소나기: 'shower',
+      빗방울: 'rain',
+      빗방울눈날림: 'sleet',
+      눈날림: 'snow',
+      맑음: 'clear',
+      구름조금: 'partly-cloudy',
+      구름많음: 'mostly-cloudy',
+      흐림: 'overcast',
+    };
+    const labels = [...Object.values(PTY_LABELS), ...Object.values(DATAGOKR_SKY_LABELS)];
+    expect(labels.sort()).to.deep.equal(Object.keys(nearest).sort());
+    for (const label of labels) expect(skyFromText(label), label).to.equal(nearest[label]);
+  });
 
   it('maps every canonical code to itself, in any case and with spaces around', () => {
     for (const code of SKY_CODES) {
