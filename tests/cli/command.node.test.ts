@@ -14,6 +14,7 @@ import {
   bundledCommand,
   fixture,
   referenceFeed,
+  referenceWithStations,
   runCommand,
   type RunResult,
 } from './helpers.js';
@@ -281,6 +282,36 @@ describe('weather-strip-feed against API Hub', () => {
   });
 
   describe('stations', () => {
+    it('any ASOS station by number, Korean or English name: 140,전주,Gunsan', async () => {
+      // 140 군산 and 146 전주 read as 133 대전 and 143 대구 did (constructed rows).
+      handler = reply(200, referenceWithStations({ 140: 133, 146: 143 }));
+      const result = await fetchRun(['--stations', '140,전주,Gunsan']);
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(JSON.parse(result.stdout).stations, [
+        { id: 140, name: '군산', sky: '구름많음', temp: 30.7 },
+        { id: 146, name: '전주', sky: '구름조금', temp: 32.7 },
+      ]);
+    });
+
+    it('@전북: the province in the table’s order; its stations absent from the hour with --allow-partial', async () => {
+      handler = reply(200, referenceWithStations({ 140: 133, 146: 143 }));
+      const result = await fetchRun(['--stations', '@전북', '--allow-partial']);
+      assert.equal(result.code, 0, result.stderr);
+      const stations = JSON.parse(result.stdout).stations as { id: number; sky: string | null }[];
+      assert.deepEqual(
+        stations.map((s) => s.id),
+        [140, 146, 172, 243, 244, 245, 247, 248, 251, 254],
+      );
+      assert.deepEqual(
+        stations.filter((s) => s.sky !== null).map((s) => s.id),
+        [140, 146, 172],
+      );
+      assert.match(
+        result.stderr,
+        /^weather-strip-feed: warning: no observation for 243 부안, 244 임실, 245 정읍, 247 남원, 248 장수, 251 고창군, 254 순창군 at 2025-08-01 15:00 KST/,
+      );
+    });
+
     it('a station absent from the response: exit 8', async () => {
       handler = reply(200, fixture('kma_sfctm2_present-weather_202603150900.txt'));
       const result = await fetchRun();

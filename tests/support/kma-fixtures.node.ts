@@ -54,3 +54,18 @@ export function feedOfObservations(
     )
   );
 }
+
+/**
+ * The reference hour with rows for stations it lacks, each a copy of a reference station's row
+ * under another ASOS number (`{ 140: 133 }`: 군산 reads as 대전 did). Constructed test input, not
+ * KMA data: it shows stations outside the 16 travelling from the text to the feed.
+ */
+export function referenceWithStations(copies: Readonly<Record<number, number>>): string {
+  const lines = fixtureText('kma_sfctm2_reference_202508011500.txt').split('\n');
+  const rowOf = (id: number) => lines.find((line) => new RegExp(`^\\d{12}\\s+${id}\\s`).test(line))!;
+  const added = Object.entries(copies).map(([id, from]) =>
+    rowOf(from).replace(/^(\d{12})\s+\d+/, (_, time: string) => `${time} ${id.padStart(3)}`),
+  );
+  const end = lines.indexOf('#7777END');
+  return [...lines.slice(0, end), ...added, ...lines.slice(end)].join('\n');
+}
