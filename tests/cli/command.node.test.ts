@@ -441,6 +441,15 @@ describe('weather-strip-feed --input', () => {
     );
   });
 
+  it('reads a folder of saved responses, the latest hour they hold', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wsf-in-'));
+    writeFileSync(join(dir, '2025080115.txt'), fixture('kma_sfctm2_reference_202508011500.txt'));
+    writeFileSync(join(dir, '2025080116.txt'), fixture('kma_sfctm2_unpublished_202508011600.txt'));
+    const result = await runCommand(['--input', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), referenceFeed());
+  });
+
   it('a header-only file: exit 7', async () => {
     const file = REFERENCE_FIXTURE.replace('reference_202508011500', 'unpublished_202508011600');
     assertError(await runCommand(['--input', file]), EXIT.empty, /holds no observations/);
