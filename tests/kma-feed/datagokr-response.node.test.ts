@@ -22,6 +22,7 @@ import {
 import { shiftHours } from '../../src/kma-feed/time.js';
 import {
   PTY_LABELS,
+  SKY_LABELS,
   numericValue,
   readAnswer,
   skyLabel,
@@ -353,11 +354,20 @@ describe('values', () => {
       '비/눈': 'sleet',
       눈: 'snow',
       소나기: 'shower',
+      // Rain, rain and snow, snow: too light to measure (under 0.1 mm an hour).
+      빗방울: 'rain',
+      빗방울눈날림: 'sleet',
       눈날림: 'snow',
       맑음: 'clear',
+      구름조금: 'partly-cloudy',
       구름많음: 'mostly-cloudy',
       흐림: 'overcast',
     };
+    // Every label the source writes, and no other.
+    assert.deepEqual(
+      [...Object.values(PTY_LABELS), ...Object.values(SKY_LABELS)].sort(),
+      Object.keys(codes).sort(),
+    );
     for (const [label, code] of Object.entries(codes)) assert.equal(skyFromText(label), code, label);
   });
 });

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { SKY_CODES, SKY_LABELS, isSkyCode, skyFromText, type SkyCode } from '../../src/kma/sky.js';
-import { PTY_LABELS, SKY_LABELS as DATAGOKR_SKY_LABELS } from '../../src/kma-feed/datagokr-response.js';
 
 // Every present-weather text in the KMA samples (weather.go.kr city observations, the legacy
 // sfc_web_now/sfc_web_map XML, the kma_sfctm2 code descriptions) and in API.md, plus the other
@@ -84,25 +83,6 @@ describe('skyFromText', () => {
       expect(skyFromText(text)).to.equal(code);
     });
   }
-
-  it('maps every label of the data.go.kr source to the nearest code', () => {
-    const nearest: Record<string, SkyCode> = {
-      비: 'rain',
-      '비/눈': 'sleet',
-      눈: 'snow',
-      소나기: 'shower',
-      빗방울: 'rain',
-      빗방울눈날림: 'sleet',
-      눈날림: 'snow',
-      맑음: 'clear',
-      구름조금: 'partly-cloudy',
-      구름많음: 'mostly-cloudy',
-      흐림: 'overcast',
-    };
-    const labels = [...Object.values(PTY_LABELS), ...Object.values(DATAGOKR_SKY_LABELS)];
-    expect(labels.sort()).to.deep.equal(Object.keys(nearest).sort());
-    for (const label of labels) expect(skyFromText(label), label).to.equal(nearest[label]);
-  });
 
   it('maps every canonical code to itself, in any case and with spaces around', () => {
     for (const code of SKY_CODES) {
