@@ -40,10 +40,15 @@ export function isSkyCode(value: string): value is SkyCode {
  * KMA present-weather texts, spaces removed, matched in order: the first rule whose pattern
  * occurs in the text wins. Thunder and mixed precipitation come before plain rain or snow, and
  * drizzle and showers before rain, so that the most specific phenomenon decides.
+ *
+ * data.go.kr's precipitation types 빗방울, 빗방울눈날림 and 눈날림 are KMA's words for rain, rain
+ * and snow, and snow too light to measure (under 0.1 mm an hour): rain, sleet and snow. 빗방울 is
+ * named by its amount, not by drop size as 이슬비 (drizzle) is. `빗` is not `비`: 빗방울 needs
+ * its own pattern.
  */
 const TEXT_RULES: Readonly<Partial<Record<SkyCode, RegExp>>> = {
   thunderstorm: /뇌우|뇌전|천둥|번개|우박/,
-  sleet: /진눈깨비|얼음싸라기|비\/?눈|눈\/?비|비와눈|눈과비|비또는눈|눈또는비/,
+  sleet: /진눈깨비|얼음싸라기|비\/?눈|눈\/?비|빗방울\/?눈|비와눈|눈과비|비또는눈|눈또는비/,
   shower: /소나기|소낙비/,
   drizzle: /이슬비|안개비|가랑비/,
   snow: /눈/,
@@ -63,8 +68,10 @@ const NONE = /강수없음|무강수/g;
 
 /**
  * Maps a feed's `sky` value (a canonical code, or a KMA Korean label in its current spaced or
- * legacy spaceless form) to a sky code. A phenomenon that ended within the hour (`비 끝남`)
- * keeps its code, as WMO present-weather codes 20–29 do in the feed command. Texts that name
+ * legacy spaceless form) to a sky code. A text naming a phenomenon that ended within the hour
+ * (`비 끝남`, as weather.go.kr writes it) maps to that phenomenon, the nearest code there is,
+ * and the strip shows the feed's own words beside its icon. (The feed command writes no such
+ * label: it leaves an ended phenomenon, WMO codes 20–29, to the cloud amount.) Texts that name
  * no known phenomenon map to `unknown`.
  */
 export function skyFromText(text: string): SkyCode {
