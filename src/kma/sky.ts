@@ -1,37 +1,35 @@
-/** Canonical sky codes, in the order of API.md. */
-export const SKY_CODES = [
-  'clear',
-  'partly-cloudy',
-  'mostly-cloudy',
-  'overcast',
-  'rain',
-  'drizzle',
-  'shower',
-  'snow',
-  'sleet',
-  'thunderstorm',
-  'fog',
-  'mist',
-  'haze',
-  'dust',
-  'unknown',
-] as const;
+/** Korean and English labels of a sky code. */
+export interface SkyLabel {
+  /** KMA's Korean wording. */
+  readonly ko: string;
+  /** The English shown with `lang="en"`. */
+  readonly en: string;
+}
+
+/** Every canonical sky code, in the order of API.md, with its labels. */
+export const SKY_LABELS = {
+  clear: { ko: '맑음', en: 'Clear' },
+  'partly-cloudy': { ko: '구름조금', en: 'Partly cloudy' },
+  'mostly-cloudy': { ko: '구름많음', en: 'Mostly cloudy' },
+  overcast: { ko: '흐림', en: 'Overcast' },
+  rain: { ko: '비', en: 'Rain' },
+  drizzle: { ko: '이슬비', en: 'Drizzle' },
+  shower: { ko: '소나기', en: 'Showers' },
+  snow: { ko: '눈', en: 'Snow' },
+  sleet: { ko: '비/눈', en: 'Sleet' },
+  thunderstorm: { ko: '뇌우', en: 'Thunderstorm' },
+  fog: { ko: '안개', en: 'Fog' },
+  mist: { ko: '박무', en: 'Mist' },
+  haze: { ko: '연무', en: 'Haze' },
+  dust: { ko: '황사', en: 'Yellow dust' },
+  unknown: { ko: '정보 없음', en: 'Unknown' },
+} as const satisfies Record<string, SkyLabel>;
 
 /** A canonical sky condition. */
-export type SkyCode = (typeof SKY_CODES)[number];
+export type SkyCode = keyof typeof SKY_LABELS;
 
-// Labels in the order of SKY_CODES.
-const KO_LABELS =
-  '맑음,구름조금,구름많음,흐림,비,이슬비,소나기,눈,비/눈,뇌우,안개,박무,연무,황사,정보 없음'.split(',');
-const EN_LABELS =
-  'Clear,Partly cloudy,Mostly cloudy,Overcast,Rain,Drizzle,Showers,Snow,Sleet,Thunderstorm,Fog,Mist,Haze,Yellow dust,Unknown'.split(
-    ',',
-  );
-
-/** Korean (KMA) and English labels of each sky code. */
-export const SKY_LABELS = Object.fromEntries(
-  SKY_CODES.map((code, i) => [code, { ko: KO_LABELS[i], en: EN_LABELS[i] }]),
-) as Readonly<Record<SkyCode, { readonly ko: string; readonly en: string }>>;
+/** Canonical sky codes, in the order of API.md. */
+export const SKY_CODES = Object.keys(SKY_LABELS) as readonly SkyCode[];
 
 /** Whether a string is a canonical sky code. */
 export function isSkyCode(value: string): value is SkyCode {

@@ -32,7 +32,7 @@ export function realText(name: string): string {
 
 /** The reference page's feed, as the library ships it. */
 export function referenceFeed(): unknown {
-  return JSON.parse(readFileSync(join(ROOT, 'src/kma/reference-weather.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(ROOT, 'demo/data/reference-weather.json'), 'utf8'));
 }
 
 /**
