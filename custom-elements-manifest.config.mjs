@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { generateJsxTypes } from 'custom-element-jsx-integration';
 import { generateVuejsTypes } from 'custom-element-vuejs-integration';
 import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
+import { publicApiOnly } from './scripts/manifest-public-api.mjs';
 
 /**
  * The integrations read a manifest shaped a little differently from ours: an event's `type` is
@@ -112,5 +113,5 @@ export default {
   // package.json names custom-elements.json already; a check run with another --outdir must not rewrite it.
   packagejson: false,
   litelement: true,
-  plugins: [sortModules(), integrations()],
+  plugins: [publicApiOnly(), sortModules(), integrations()],
 };

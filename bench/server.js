@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { CDN_BUNDLE, VENDOR_FILES, VARIANTS, pageHtml } from './pages.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const FEED_FILE = resolve(ROOT, 'src/kma/reference-weather.json');
+const FEED_FILE = resolve(ROOT, 'demo/data/reference-weather.json');
 
 const TYPES = { js: 'text/javascript', css: 'text/css', json: 'application/json', html: 'text/html' };
 

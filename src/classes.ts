@@ -11,3 +11,5 @@ export type { FeedErrorDetail, FeedErrorKind } from './feed/feed-events.js';
 export type { FeedProblem } from './feed/problems.js';
 export { SKY_CODES, type SkyCode } from './kma/sky.js';
 export { STATIONS, type StationInfo } from './kma/stations.js';
+export { LANGS, type Lang } from './format/locale.js';
+export { UNITS, type Unit } from './format/temperature.js';

@@ -3,7 +3,7 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import manifestJson from '../../custom-elements.json';
 import { version } from '../../package.json';
 import type { FeedErrorDetail } from '../../src/feed/feed-events.js';
-import { attributeControl, cssControl, type ControlValue } from './controls.js';
+import { attributeControl, colourIn, cssControl, radioGroup, type ControlValue } from './controls.js';
 import { embedCode } from './embed.js';
 import { installFeedSimulator } from './feed-simulator.js';
 import { readManifest, type ElementControls, type Manifest } from './manifest.js';
@@ -76,15 +76,16 @@ export class Playground {
 
   /** Re-renders the page and applies the state to the preview. */
   update({ data = false }: { data?: boolean } = {}): void {
+    // The preview's theme and scheme first: the colour pickers start from its computed colours.
+    $('#theme-css').textContent = this.css;
+    const frame = $('#preview-frame');
+    frame.dataset.scheme = this.state.dark ? 'dark' : 'light';
+    frame.classList.toggle('mobile', this.state.mobile);
     render(this.#checks(), $('#checks'));
     render(this.#panel(), $('#panel-controls'));
     render(this.#editorStatus(), $('#feed-status'));
     render(this.#simulator(), $('#simulator-controls'));
     render(this.#eventLog(), $('#events'));
-    $('#theme-css').textContent = this.css;
-    const frame = $('#preview-frame');
-    frame.dataset.scheme = this.state.dark ? 'dark' : 'light';
-    frame.classList.toggle('mobile', this.state.mobile);
     $('#feed-editing').textContent =
       this.state.editing === 'weather' ? 'Weather feed (JSON)' : 'Article feed (JSON)';
     // The scenario may make new elements at once: attributes go on after that.
@@ -293,24 +294,7 @@ export class Playground {
       <button type="button" id="reset-all" class="reset" @click=${() => this.resetAll()}>
         Reset everything
       </button>
-      <fieldset class="presets">
-        <legend>Theme</legend>
-        ${THEME_PRESETS.map(
-          (preset) =>
-            html`<label class="preset" for="preset-${preset.id}">
-              <input
-                type="radio"
-                name="preset"
-                id="preset-${preset.id}"
-                .checked=${s.preset === preset.id}
-                aria-describedby="preset-${preset.id}-hint"
-                @change=${() => this.#choosePreset(preset.id)}
-              />
-              <span class="preset-name">${preset.label}</span>
-              <span class="hint" id="preset-${preset.id}-hint">${preset.description}</span>
-            </label>`,
-        )}
-      </fieldset>
+      ${radioGroup('preset', 'Theme', THEME_PRESETS, s.preset, (id) => this.#choosePreset(id))}
       ${ELEMENTS.map((element) => this.#elementControls(element))}
     `;
   }
@@ -353,7 +337,7 @@ export class Playground {
               `css${property.name}`,
               property,
               this.state.css[property.name] ?? '',
-              this.state.dark,
+              (value) => colourIn(tag === 'weather-strip' ? this.preview.strip : this.preview.card, value),
               (value) => this.#setCss(property.name, value),
             ),
           )}
@@ -398,22 +382,7 @@ export class Playground {
 
   #simulator(): TemplateResult {
     const current = SCENARIOS.find((scenario) => scenario.id === this.state.scenario)!;
-    return html`<fieldset class="scenarios">
-        <legend>Scenario</legend>
-        ${SCENARIOS.map(
-          (scenario) =>
-            html`<label for="scenario-${scenario.id}" class="scenario">
-              <input
-                type="radio"
-                name="scenario"
-                id="scenario-${scenario.id}"
-                .checked=${this.state.scenario === scenario.id}
-                @change=${() => this.chooseScenario(scenario.id)}
-              />
-              ${scenario.label}
-            </label>`,
-        )}
-      </fieldset>
+    return html`${radioGroup('scenario', 'Scenario', SCENARIOS, this.state.scenario, (id) => this.chooseScenario(id))}
       <p class="effect" id="scenario-effect">${current.effect}</p>
       <button
         type="button"

@@ -121,10 +121,32 @@ export function attributeControl(
   </div>`;
 }
 
-/** `#1f2328` from a default such as `light-dark(#1f2328, #e8eaed)`, for the colour picker's start. */
-function firstHex(text: string, dark: boolean): string {
-  const all = text.match(/#[0-9a-f]{6}\b/gi) ?? [];
-  return (dark ? all[1] : all[0]) ?? all[0] ?? (dark ? '#000000' : '#ffffff');
+/** `#rrggbb` of a computed `rgb()` or `rgba()` colour; `undefined` for any other, or one that is see-through. */
+function hex(computed: string): string | undefined {
+  if (!/^rgba?\(/.test(computed)) return undefined;
+  const [r, g, b, alpha] = computed.match(/[\d.]+/g)!.map(Number);
+  if (b === undefined || alpha === 0) return undefined;
+  return `#${[r, g, b].map((n) => Math.round(n!).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * The colour a CSS value stands for inside `element`, as the colour picker's `#rrggbb`:
+ * `currentColor` is the element's text colour, `light-dark()` follows its colour scheme. A
+ * see-through value (`transparent`) stands for what shows through it: the nearest background.
+ */
+export function colourIn(element: Element, value: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = value;
+  // In the shadow root the probe inherits the element's colour and scheme, and its content stays.
+  (element.shadowRoot ?? element.parentNode ?? document.body).appendChild(probe);
+  const colour = hex(getComputedStyle(probe).color);
+  probe.remove();
+  if (colour) return colour;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const background = hex(getComputedStyle(node).backgroundColor);
+    if (background) return background;
+  }
+  return '#ffffff';
 }
 
 /** One custom property's control: a colour picker, a number with a unit, or free CSS. */
@@ -132,7 +154,8 @@ export function cssControl(
   id: string,
   property: CssPropertyControl,
   value: string,
-  dark: boolean,
+  /** The colour a value stands for in the preview (see {@link colourIn}). */
+  colourOf: (value: string) => string,
   onChange: (value: string) => void,
 ): TemplateResult {
   const hint = html`<p class="hint" id="${id}-hint">
@@ -158,7 +181,7 @@ export function cssControl(
           type="color"
           id="${id}-picker"
           aria-label="${property.name}: pick a colour"
-          .value=${live(firstHex(value || property.defaultValue, dark))}
+          .value=${live(colourOf(value || property.defaultValue))}
           @input=${(event: Event) => onChange((event.target as HTMLInputElement).value)}
         />
         ${text}
@@ -191,4 +214,41 @@ export function cssControl(
     </div>`;
   }
   return html`<div class="control">${label} ${text} ${hint}</div>`;
+}
+
+/** One choice of a {@link radioGroup}. */
+export interface RadioChoice<Id extends string> {
+  readonly id: Id;
+  readonly label: string;
+  /** A line under the label, which also describes its radio button. */
+  readonly description?: string;
+}
+
+/** A fieldset of radio buttons named `name` (ids `${name}-${choice.id}`), with `current` checked. */
+export function radioGroup<Id extends string>(
+  name: string,
+  legend: string,
+  choices: readonly RadioChoice<Id>[],
+  current: Id,
+  onChoose: (id: Id) => void,
+): TemplateResult {
+  return html`<fieldset class="${name}s">
+    <legend>${legend}</legend>
+    ${choices.map((choice) => {
+      const id = `${name}-${choice.id}`;
+      const hint = choice.description ? `${id}-hint` : undefined;
+      return html`<label class=${name} for=${id}>
+        <input
+          type="radio"
+          name=${name}
+          id=${id}
+          .checked=${choice.id === current}
+          aria-describedby=${hint ?? nothing}
+          @change=${() => onChoose(choice.id)}
+        />
+        <span class="${name}-name">${choice.label}</span>
+        ${hint ? html`<span class="hint" id=${hint}>${choice.description}</span>` : nothing}
+      </label>`;
+    })}
+  </fieldset>`;
 }

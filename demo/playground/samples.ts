@@ -2,8 +2,8 @@
 // are the defaults; these stress the layout and are made-up values, labelled as such on the page.
 import type { ArticleFeed } from '../../src/feed/article-feed.js';
 import type { WeatherFeed } from '../../src/feed/weather-feed.js';
-import reference from '../../src/kma/reference-weather.json';
-import sampleArticle from '../../src/article-card/sample-article.json';
+import reference from '../data/reference-weather.json';
+import sampleArticle from '../data/sample-article.json';
 
 /** The reference page's weather: 2025-08-01 15:00 KST, 16 stations (KMA observations). */
 export const REFERENCE_WEATHER = reference as WeatherFeed;

@@ -1,26 +1,29 @@
 import { css } from 'lit';
 
 export const articleCardStyles = css`
-  /* Each public property is read once here into a private name. Colours default to the text
-     colour of the place the card sits in, and the muted tone is that colour faded: no
-     light-dark() or color-mix(), which older browsers drop along with the whole declaration. */
+  /* Each public custom property is read once, here, into a private one: the defaults live in
+     this block alone. Colours default to the text colour of the place the card sits in, and the
+     muted tone is that colour faded: no light-dark() or color-mix(), which older browsers drop
+     along with the whole declaration. */
   :host {
-    --_accent: var(--article-card-accent-color, currentColor);
+    --_color: var(--article-card-color, currentColor);
     --_muted: var(--article-card-muted-color, currentColor);
     /* Faded by default, as far as keeps white text on a red bar at 4.5:1; a muted colour set by
        the author makes this invalid, so opacity falls back to 1 and the colour shows as given. */
     --_muted-opacity: var(--article-card-muted-color, 0.85);
+    --_accent: var(--article-card-accent-color, currentColor);
+    --_background: var(--article-card-background, transparent);
+    --_border: var(--article-card-border, none);
+    --_radius: var(--article-card-radius, 0);
+    --_padding: var(--article-card-padding, 0);
+    --_gap: var(--article-card-gap, 0.75em);
     --_headline-size: var(--article-card-headline-size, 1.75em);
+    --_image-ratio: var(--article-card-image-ratio, 16 / 9);
+    --_focus-ring: 2px solid var(--_accent);
 
-    display: block;
-    color: var(--article-card-color, currentColor);
+    color: var(--_color);
     line-height: 1.75;
-    word-break: keep-all;
     overflow-wrap: break-word;
-  }
-
-  :host([hidden]) {
-    display: none !important;
   }
 
   /* Flex columns: the gap spaces every block, the author's slotted markup included. */
@@ -28,15 +31,15 @@ export const articleCardStyles = css`
   .body {
     display: flex;
     flex-direction: column;
-    gap: var(--article-card-gap, 0.75em);
+    gap: var(--_gap);
   }
 
   .base {
     position: relative;
-    padding: var(--article-card-padding, 0);
-    background: var(--article-card-background, transparent);
-    border: var(--article-card-border, none);
-    border-radius: var(--article-card-radius, 0);
+    padding: var(--_padding);
+    background: var(--_background);
+    border: var(--_border);
+    border-radius: var(--_radius);
   }
 
   .body {
@@ -73,17 +76,6 @@ export const articleCardStyles = css`
     text-decoration: underline;
   }
 
-  /* The ring on :focus, taken off again where :focus-visible does not match: browsers without
-     :focus-visible (Safari before 15.4, Chrome before 86) drop that second rule whole, as they
-     would a selector list that names it, and keep the ring. */
-  .link:focus {
-    outline: 2px solid var(--_accent);
-  }
-
-  .link:focus:not(:focus-visible) {
-    outline: none;
-  }
-
   /* Teaser: the headline link covers the whole card, so nothing interactive is nested. Above
      the faded deck and byline too, which opacity paints over plain positioned boxes. */
   .teaser .link::after {
@@ -114,7 +106,7 @@ export const articleCardStyles = css`
 
   /* Stretched to the column's width: a percentage width gets WebKit's ratio wrong. */
   .image {
-    aspect-ratio: var(--article-card-image-ratio, 16 / 9);
+    aspect-ratio: var(--_image-ratio);
     object-fit: cover;
   }
 

@@ -1,5 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { baseStyles } from '../styles/base.styles.js';
 import { articleCardStyles } from './article-card.styles.js';
 import { parseArticleBody } from './article-body.js';
 import { resolveArticle, type ShownArticle } from './article-fields.js';
@@ -7,7 +9,6 @@ import { newsArticleJson, writeJsonLd } from './json-ld.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { fire, type FeedErrorDetail } from '../feed/feed-events.js';
 import { validateArticleFeed, type ArticleFeed } from '../feed/article-feed.js';
-import { summarizeProblems } from '../feed/weather-feed.js';
 import { formatByline } from '../format/byline.js';
 import { formatDateTime } from '../format/date.js';
 import { toLang } from '../format/locale.js';
@@ -19,8 +20,8 @@ export const ARTICLE_VARIANTS = ['full', 'teaser'] as const;
 export type ArticleVariant = (typeof ARTICLE_VARIANTS)[number];
 
 /**
- * A heading element of `level` 1–6. A switch costs less than Lit's static-html module, the only
- * other way to choose a tag name.
+ * A heading element of `level` 1–6. Lit binds no tag names: one plain template per level reads
+ * more simply than building the tag with lit/static-html's `unsafeStatic`.
  */
 function heading(level: number, name: string, content: unknown): TemplateResult {
   const id = name === 'headline' ? name : undefined; // names the article
@@ -79,91 +80,72 @@ function heading(level: number, name: string, content: unknown): TemplateResult 
  * @cssprop [--article-card-image-ratio=16 / 9] - Aspect ratio of the lead image, fixed so nothing shifts as it loads.
  */
 export class ArticleCard extends LitElement {
-  static override styles = articleCardStyles;
+  // A static getter, not a static field: TypeScript makes that a class static block, which
+  // browsers of the floor lack and the CDN build would have to rewrite.
+  static override get styles(): CSSResultGroup {
+    return [baseStyles, articleCardStyles];
+  }
 
-  static override properties = {
-    src: {},
-    category: {},
-    headline: {},
-    deck: {},
-    publisher: {},
-    reporter: {},
-    published: {},
-    href: {},
-    image: {},
-    imageAlt: { attribute: 'image-alt' },
-    variant: {},
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    lang: {},
-    timeZone: { attribute: 'time-zone' },
-    structuredData: { type: Boolean, attribute: 'structured-data' },
-    data: { attribute: false },
-  };
-
-  readonly #feedController = new FeedController<ArticleFeed>(this, {
+  readonly #source = new FeedController<ArticleFeed>(this, {
     validate: validateArticleFeed,
-    onLoad: (feed) => {
-      this.#feed = feed;
-      this.requestUpdate();
-      fire(this, 'article-card-load', feed);
-    },
+    url: () => this.src,
+    data: () => this.data,
+    onLoad: (feed) => fire(this, 'article-card-load', feed),
     onError: (detail) => fire(this, 'article-card-error', detail),
   });
 
-  /** URL of an article feed (JSON, version 1). */
-  src?: string;
-
-  /** Section label, e.g. `장애인`. */
-  category?: string;
-
-  /** The title. */
-  headline?: string;
-
-  /** The one-line subtitle. */
-  deck?: string;
-
-  /** Publisher of the byline, e.g. `서울복지타임즈`. */
-  publisher?: string;
-
-  /** Reporter of the byline, e.g. `이재연`. */
-  reporter?: string;
-
-  /** Publication time, ISO 8601 with an offset (`2025-08-01T09:00:00+09:00`). */
-  published?: string;
-
-  /** Where the headline links; only `http:`/`https:` URLs are used. */
-  href?: string;
-
-  /** URL of the lead image; only `http:`/`https:` URLs are used. */
-  image?: string;
-
-  /** Text alternative of the image; empty or absent marks the image as decorative. */
-  imageAlt?: string;
-
-  /** `full`: the whole article; `teaser`: category, headline link, deck, byline and date. */
-  variant: ArticleVariant = 'full';
-
-  /** Level of the headline element, 1–6; section headings are one level below (at most 6). */
-  headingLevel = 2;
-
-  /** Language of the byline and the date: `ko` or `en`. */
-  override lang = 'ko';
-
-  /** Time zone of the date. */
-  timeZone = 'Asia/Seoul';
-
-  /** Writes schema.org `NewsArticle` JSON-LD into the element's light DOM, for search engines. Under Trusted Types it needs the policy `article-card`. */
-  structuredData = false;
-
-  /** The article as an object, validated like a feed; used instead of `src`. The attributes the author writes win over its fields. */
-  data?: ArticleFeed;
-
-  #feed: ArticleFeed | undefined;
-  #dataArticle: ArticleFeed | undefined;
   #shown: ShownArticle = {};
   #hasOwnBody = false;
   #bodyObserver: MutationObserver | undefined;
   #jsonLd: HTMLScriptElement | undefined;
+
+  /** URL of an article feed (JSON, version 1). */
+  @property() src?: string;
+
+  /** Section label, e.g. `장애인`. */
+  @property() category?: string;
+
+  /** The title. */
+  @property() headline?: string;
+
+  /** The one-line subtitle. */
+  @property() deck?: string;
+
+  /** Publisher of the byline, e.g. `서울복지타임즈`. */
+  @property() publisher?: string;
+
+  /** Reporter of the byline, e.g. `이재연`. */
+  @property() reporter?: string;
+
+  /** Publication time, ISO 8601 with an offset (`2025-08-01T09:00:00+09:00`). */
+  @property() published?: string;
+
+  /** Where the headline links; only `http:`/`https:` URLs are used. */
+  @property() href?: string;
+
+  /** URL of the lead image; only `http:`/`https:` URLs are used. */
+  @property() image?: string;
+
+  /** Text alternative of the image; empty or absent marks the image as decorative. */
+  @property({ attribute: 'image-alt' }) imageAlt?: string;
+
+  /** `full`: the whole article; `teaser`: category, headline link, deck, byline and date. */
+  @property() variant: ArticleVariant = 'full';
+
+  /** Level of the headline element, 1–6; section headings are one level below (at most 6). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Language of the byline and the date: `ko` or `en`. */
+  @property() override lang = 'ko';
+
+  /** Time zone of the date. */
+  @property({ attribute: 'time-zone' }) timeZone = 'Asia/Seoul';
+
+  /** Writes schema.org `NewsArticle` JSON-LD into the element's light DOM, for search engines. Under Trusted Types it needs the policy `article-card`. */
+  @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
+
+  /** The article as an object, validated like a feed; used instead of `src`. The attributes the author writes win over its fields. */
+  @property({ attribute: false }) data?: ArticleFeed;
 
   override connectedCallback(): void {
     // A card rendered on a server, without seeing its children, comes with its shadow root:
@@ -174,29 +156,11 @@ export class ArticleCard extends LitElement {
     this.#bodyObserver ??= new MutationObserver(() => this.#checkOwnBody());
     this.#bodyObserver.observe(this, { childList: true, characterData: true, subtree: true });
     if (!hydrating) this.#checkOwnBody();
-    this.#feedController.setUrl(this.src || undefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#bodyObserver?.disconnect();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) {
-      if (this.isConnected) this.#feedController.setUrl(this.src || undefined);
-      // Without a feed, the attributes and the light DOM speak again.
-      if (!this.src) this.#feed = undefined;
-    }
-    if (changed.has('data')) {
-      const { value, problems } = this.data
-        ? validateArticleFeed(this.data)
-        : { value: undefined, problems: [] };
-      if (problems.length > 0) console.warn(`<article-card> data: ${summarizeProblems(problems)}`);
-      this.#dataArticle = value;
-    }
-    const base = typeof document === 'undefined' ? undefined : document.baseURI;
-    this.#shown = resolveArticle(this, this.#dataArticle ?? this.#feed, base);
   }
 
   protected override firstUpdated(): void {
@@ -228,7 +192,9 @@ export class ArticleCard extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const a = this.#shown;
+    // Resolved here, after the feed controller has read `src` for this update.
+    const base = typeof document === 'undefined' ? undefined : document.baseURI;
+    const a = (this.#shown = resolveArticle(this, this.#source.value, base));
     const { href, image, published } = a;
     const lang = toLang(this.lang);
     const teaser = this.variant === 'teaser';

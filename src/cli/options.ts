@@ -1,10 +1,14 @@
 import { parseArgs } from 'node:util';
-import { CliError, EXIT } from './errors.js';
-import { DEFAULT_STATIONS, parseWantedStations, type WantedStation } from './feed.js';
-import { isKmaTime } from './time.js';
-
-/** Environment variable holding the API Hub key. */
-export const AUTH_KEY_ENV = 'WEATHER_STRIP_AUTH_KEY';
+import {
+  FeedError,
+  SOURCE_VARIABLES,
+  StationQueryError,
+  isKstTime,
+  isSourceName,
+  resolveStations,
+  type ResolvedStation,
+  type SourceName,
+} from '../kma-feed/index.js';
 
 /** The command's name, as messages and `--help` give it. */
 export const NAME = 'weather-strip-feed';
@@ -12,6 +16,7 @@ export const NAME = 'weather-strip-feed';
 const OPTIONS = {
   source: { type: 'string', default: 'apihub' },
   'auth-key': { type: 'string' },
+  'service-key': { type: 'string' },
   input: { type: 'string' },
   time: { type: 'string' },
   stations: { type: 'string' },
@@ -24,9 +29,15 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+/** Per source: its key option, what it reads, and the words for `--input`. */
+const SOURCES: Readonly<Record<SourceName, { keyOption: string; portal: string; saved: string }>> = {
+  apihub: { keyOption: 'auth-key', portal: 'KMA API Hub', saved: 'FILE' },
+  datagokr: { keyOption: 'service-key', portal: 'data.go.kr', saved: 'FOLDER' },
+};
+
 /** A bad-options error, pointing at `--help`. */
-export function usage(reason: string): CliError {
-  return new CliError(EXIT.usage, reason, `Run ${NAME} --help for the options`);
+export function usage(reason: string): FeedError {
+  return new FeedError('usage', reason, `Run ${NAME} --help for the options`);
 }
 
 function seconds(value: string, option: string, min: number): number {
@@ -37,12 +48,16 @@ function seconds(value: string, option: string, min: number): number {
   return number;
 }
 
-/** What the options ask for. */
+/** What the options and the environment ask for. */
 export interface Settings {
-  readonly authKey: string | undefined;
+  readonly source: SourceName;
+  /** The source's key, from its option or its environment variable; never printed. */
+  readonly key: string | undefined;
+  /** The portal's address, when the environment replaces it. */
+  readonly baseUrl: string | undefined;
   readonly input: string | undefined;
   readonly time: string | undefined;
-  readonly wanted: readonly WantedStation[];
+  readonly stations: readonly ResolvedStation[];
   readonly out: string | undefined;
   readonly allowPartial: boolean;
   readonly timeoutMs: number;
@@ -51,7 +66,7 @@ export interface Settings {
   readonly verbose: boolean;
 }
 
-/** Reads the options and the environment; `'help'` for `--help`. Throws a usage `CliError`. */
+/** Reads the options and the environment; `'help'` for `--help`. Throws a usage `FeedError`. */
 export function settings(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
@@ -64,36 +79,51 @@ export function settings(
   }
   const { values } = parsed;
   if (values.help) return 'help';
-  if (values.source !== 'apihub') throw usage(`--source must be apihub, not "${values.source}"`);
-  if (values.input !== undefined && values['auth-key'] !== undefined) {
-    throw usage('give either --input (a saved response) or --auth-key (fetch), not both');
-  }
-  const authKey = values.input === undefined ? (values['auth-key'] ?? env[AUTH_KEY_ENV])?.trim() : undefined;
-  if (values.input === undefined && !authKey) {
+  const source = values.source;
+  if (!isSourceName(source)) throw usage(`--source must be apihub or datagokr, not "${source}"`);
+  const { keyOption, portal, saved } = SOURCES[source];
+  const keys: Record<SourceName, string | undefined> = {
+    apihub: values['auth-key'],
+    datagokr: values['service-key'],
+  };
+  const other = source === 'apihub' ? 'datagokr' : 'apihub';
+  if (keys[other] !== undefined) {
     throw usage(
-      `no data: give --auth-key KEY (or set ${AUTH_KEY_ENV}) to fetch from KMA API Hub, or --input FILE`,
+      `--${SOURCES[other].keyOption} is the key of --source ${other}; ${portal}'s is --${keyOption}`,
     );
   }
-  if (values.time !== undefined && !isKmaTime(values.time)) {
+  const given = keys[source];
+  if (values.input !== undefined && given !== undefined) {
+    throw usage(`give either --input (a saved response) or --${keyOption} (fetch), not both`);
+  }
+  const variables = SOURCE_VARIABLES[source];
+  const key = values.input === undefined ? (given ?? env[variables.key])?.trim() : undefined;
+  if (values.input === undefined && !key) {
+    throw usage(
+      `no data: give --${keyOption} KEY (or set ${variables.key}) to fetch from ${portal}, or --input ${saved}`,
+    );
+  }
+  if (values.time !== undefined && !isKstTime(values.time)) {
     throw usage(`--time must be YYYYMMDDHHmm in KST, as 202508011500, not "${values.time}"`);
   }
-  let wanted = DEFAULT_STATIONS;
-  if (values.stations !== undefined) {
-    try {
-      wanted = parseWantedStations(values.stations);
-    } catch (error) {
-      throw usage(`--stations: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  let stations: ResolvedStation[];
+  try {
+    stations = resolveStations(values.stations);
+  } catch (error) {
+    if (!(error instanceof StationQueryError)) throw error;
+    throw usage(`--stations: ${error.message}`);
   }
   const retries = Number(values.retries);
   if (!Number.isInteger(retries) || retries < 0 || retries > 10) {
     throw usage(`--retries must be a whole number from 0 to 10, not "${values.retries}"`);
   }
   return {
-    authKey,
+    source,
+    key,
+    baseUrl: env[variables.url]?.trim() || undefined,
     input: values.input,
     time: values.time,
-    wanted,
+    stations,
     out: values.out,
     allowPartial: values['allow-partial'],
     timeoutMs: seconds(values.timeout, 'timeout', 0.1) * 1000,

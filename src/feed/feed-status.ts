@@ -1,12 +1,6 @@
 /** Whether an element's feed is current: `stale` (observed too long ago) or `failed` (the last check failed). */
 export type FeedStatus = 'ok' | 'stale' | 'failed';
 
-/** What the status mark says, for assistive technology and as a tooltip. */
-export const STATUS_TEXT = {
-  ko: { stale: '오래된 정보', failed: '업데이트 실패' },
-  en: { stale: 'Outdated', failed: 'Update failed' },
-} as const;
-
 /** The part of a Lit element a {@link FeedStatusController} uses (no Lit import: Node runs this). */
 interface StatusHost {
   addController(controller: object): void;
@@ -51,7 +45,8 @@ export class FeedStatusController {
     const left = staleAt - Date.now();
     this.status = failed() ? 'failed' : left <= 0 ? 'stale' : 'ok';
     // Timers hold at most 2^31 - 1 ms; a later moment is checked again at the next update.
-    if (!this.#host.hidden && left > 0 && left < 2 ** 31) this.#timer = setTimeout(() => this.#host.requestUpdate(), left);
+    if (!this.#host.hidden && left > 0 && left < 2 ** 31)
+      this.#timer = setTimeout(() => this.#host.requestUpdate(), left);
   }
 
   hostConnected(): void {

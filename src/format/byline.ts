@@ -1,4 +1,5 @@
 import type { Lang } from './locale.js';
+import { MESSAGES } from './messages.js';
 
 /**
  * An article's byline: `서울복지타임즈 이재연 기자` in Korean, `By 이재연, 서울복지타임즈` in
@@ -9,8 +10,5 @@ export function formatByline(
   reporter: string | undefined,
   lang: Lang,
 ): string {
-  const org = publisher?.trim();
-  const name = reporter?.trim();
-  if (lang === 'en') return [name && `By ${name}`, org].filter(Boolean).join(', ');
-  return [org, name && `${name} 기자`].filter(Boolean).join(' ');
+  return MESSAGES[lang].byline(publisher?.trim(), reporter?.trim());
 }

@@ -10,8 +10,8 @@
  * nx, ny). A request with no saved answer is answered NO_DATA, as the service answers an hour
  * it does not have.
  */
-import { CliError, EXIT } from '../cli/errors.js';
-import { describeKst } from './datagokr-request.js';
+import { FeedError } from './errors.js';
+import { describeKst } from './time.js';
 import type { DatagokrOperation } from './datagokr-request.js';
 import { DatagokrError } from './datagokr-codes.js';
 import { readAnswer, type DatagokrItem } from './datagokr-response.js';
@@ -36,6 +36,9 @@ const requestKey = (operation: string, time: string, nx: number | string, ny: nu
 
 const NAMED = /^(getUltraSrtNcst|getUltraSrtFcst)_(\d{8})_(\d{4})_(\d+)_(\d+)(?:_p\d+)?\.(?:json|xml|txt)$/;
 
+/** The header lines KMA API Hub's `kma_sfctm2` text begins with. */
+const KMA_TEXT = /^\s*#\s*(?:START7777|YYMMDDHHMI)/m;
+
 function operationOf(items: readonly DatagokrItem[]): DatagokrOperation | undefined {
   const first = items[0];
   if (!first) return undefined;
@@ -46,20 +49,21 @@ function operationOf(items: readonly DatagokrItem[]): DatagokrOperation | undefi
     : undefined;
 }
 
-function unplaceable(name: string, why: string): CliError {
-  return new CliError(
-    EXIT.file,
+function unplaceable(name: string, why: string): FeedError {
+  return new FeedError(
+    'file',
     `--input ${name} ${why}`,
     'Save each answer of getUltraSrtNcst or getUltraSrtFcst as its own .json file; name an error answer operation_YYYYMMDD_HHmm_nx_ny.json',
   );
 }
 
-/** Reads saved answers. Throws a `CliError` (exit 10) for a file it cannot place. */
+/** Reads saved answers. Throws a `FeedError` (exit 10) for a file it cannot place. */
 export function readSavedResponses(files: readonly SavedFile[]): SavedResponses {
   const rows = new Map<string, DatagokrItem[]>();
   const raw = new Map<string, string>();
   for (const file of files) {
-    const named = NAMED.exec(file.name);
+    // A shell may give paths: the name in the folder places the answer.
+    const named = NAMED.exec(file.name.split(/[\\/]/).at(-1)!);
     let answers: unknown[] | undefined;
     try {
       const json: unknown = JSON.parse(file.text);
@@ -75,6 +79,13 @@ export function readSavedResponses(files: readonly SavedFile[]): SavedResponses 
         throw error;
       }
     });
+    if (answers === undefined && !named && KMA_TEXT.test(file.text)) {
+      throw new FeedError(
+        'badResponse',
+        `--input ${file.name} is KMA API Hub's kma_sfctm2 text, not data.go.kr answers`,
+        'kma_sfctm2 text is read with --source apihub; --source datagokr reads the JSON answers of data.go.kr',
+      );
+    }
     if (answers === undefined || pages.some((page) => page === undefined)) {
       if (!named)
         throw unplaceable(
@@ -163,8 +174,8 @@ export async function readDatagokrInput(
   const saved = readSavedResponses(files);
   const time = options.time ?? latestSavedHour(saved);
   if (time === undefined) {
-    throw new CliError(
-      EXIT.empty,
+    throw new FeedError(
+      'empty',
       '--input holds no 초단기실황 (getUltraSrtNcst) answer',
       'Save an answer of getUltraSrtNcst for each grid point',
     );

@@ -2,7 +2,8 @@
  * Requests to data.go.kr's 기상청 단기예보 service (VilageFcstInfoService_2.0): the service key,
  * request URLs, base times and the daily quota. Web APIs only, so that it runs in Workers too.
  */
-import { CliError, EXIT } from '../cli/errors.js';
+import { FeedError } from './errors.js';
+import { latestHour, shiftHours } from './time.js';
 
 /** The two operations the feed reads: 초단기실황 and 초단기예보. */
 export const DATAGOKR_OPERATIONS = ['getUltraSrtNcst', 'getUltraSrtFcst'] as const;
@@ -49,8 +50,8 @@ const ESCAPE = /%[0-9A-Fa-f]{2}/;
 export function normalizeServiceKey(key: string): string {
   const trimmed = key.trim();
   if (trimmed === '') {
-    throw new CliError(
-      EXIT.usage,
+    throw new FeedError(
+      'usage',
       'The data.go.kr service key is empty',
       `Give --service-key KEY or set ${SERVICE_KEY_ENV} (the 일반 인증키 of your data.go.kr account)`,
     );
@@ -71,11 +72,12 @@ export function looksEncodedTwice(normalizedKey: string): boolean {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Removes a service key from a text in every form it can take there: as given, decoded,
- * encoded once or twice (hex digits in either case), and any `serviceKey=` query value.
+ * Removes a key from a text in every form it can take there: as given, decoded, encoded once or
+ * twice (hex digits in either case), and any `serviceKey=` (data.go.kr) or `authKey=` (API Hub)
+ * query value.
  */
 export function redactServiceKey(text: string, key: string | undefined): string {
-  let out = text.replace(/(serviceKey=)[^&\s"'<>]*/gi, '$1***');
+  let out = text.replace(/((?:serviceKey|authKey)=)[^&\s"'<>]*/gi, '$1***');
   if (!key) return out;
   const forms = new Set<string>();
   for (const raw of [key.trim(), normalizeKeyQuietly(key)]) {
@@ -122,15 +124,15 @@ export function checkBaseUrl(base: string): string {
   try {
     url = new URL(base.trim());
   } catch {
-    throw new CliError(
-      EXIT.usage,
+    throw new FeedError(
+      'usage',
       `${DATAGOKR_URL_ENV} is not a URL`,
       `Set it to ${DEFAULT_DATAGOKR_URL}, or unset it`,
     );
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '') {
-    throw new CliError(
-      EXIT.usage,
+    throw new FeedError(
+      'usage',
       `${DATAGOKR_URL_ENV} must be an http(s) address without a query`,
       `Set it to the service's base address, as ${DEFAULT_DATAGOKR_URL}`,
     );
@@ -165,55 +167,11 @@ export function requestUrl(
 // ---------------------------------------------------------------------------------------------
 // Base times (KST, `YYYYMMDDHHmm`)
 
-const KST_MS = 9 * 3600_000;
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-function toKma(msKstAsUtc: number): string {
-  const d = new Date(msKstAsUtc);
-  return (
-    pad(d.getUTCFullYear(), 4) +
-    pad(d.getUTCMonth() + 1) +
-    pad(d.getUTCDate()) +
-    pad(d.getUTCHours()) +
-    pad(d.getUTCMinutes())
-  );
-}
-
-function fromKma(time: string): number | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(time);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const ms = Date.UTC(y, mo - 1, d, h, mi);
-  return toKma(ms) === time ? ms : undefined;
-}
-
-/** Whether a string is a real `YYYYMMDDHHmm` time. */
-export function isKstTime(time: string): boolean {
-  return fromKma(time) !== undefined;
-}
-
-/** A `YYYYMMDDHHmm` time moved by whole hours. */
-export function shiftHours(time: string, hours: number): string {
-  const ms = fromKma(time);
-  if (ms === undefined) throw new RangeError(`not a YYYYMMDDHHmm time: ${time}`);
-  return toKma(ms + hours * 3600_000);
-}
-
-/** `202508011500` → `2025-08-01 15:00 KST`, for messages. */
-export function describeKst(time: string): string {
-  return `${time.slice(0, 4)}-${time.slice(4, 6)}-${time.slice(6, 8)} ${time.slice(8, 10)}:${time.slice(10, 12)} KST`;
-}
-
-/** `202508011500` → `2025-08-01T15:00:00+09:00`, a feed's `observedAt`. */
-export function kstToIso(time: string): string {
-  return `${time.slice(0, 4)}-${time.slice(4, 6)}-${time.slice(6, 8)}T${time.slice(8, 10)}:${time.slice(10, 12)}:00+09:00`;
-}
-
 /** The latest base time of an operation published at `now`: this hour's, or the hour before's. */
 export function latestBaseTime(operation: DatagokrOperation, now: Date): string {
-  const kst = now.getTime() + KST_MS;
-  const hour = toKma(kst - (kst % 3600_000));
-  const minute = new Date(kst).getUTCMinutes();
+  const hour = latestHour(now);
+  // KST is a whole number of hours ahead of UTC: the minutes are the same.
+  const minute = now.getUTCMinutes();
   const base = operation === 'getUltraSrtNcst' ? hour : hour.slice(0, 10) + '30';
   return minute >= PUBLISHED_AT_MINUTE[operation] ? base : shiftHours(base, -1);
 }

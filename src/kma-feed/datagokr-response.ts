@@ -2,7 +2,6 @@
  * Answers of data.go.kr's 기상청 단기예보 service: pages of items, result codes, the gateway's
  * own XML errors, HTML pages and HTTP errors, and the values the feed takes from them.
  */
-import { EXIT } from '../cli/errors.js';
 import { DatagokrError, KEY_ENCODED_TWICE_FIX, KEY_FIX, RESULT_CODES, codeNamed } from './datagokr-codes.js';
 import { redactServiceKey } from './datagokr-request.js';
 
@@ -54,7 +53,7 @@ function resultError(
   const quoted = ` (${[given, words.join(', ')].filter(Boolean).join(' ')}${http})`;
   if (!known) {
     return new DatagokrError(
-      EXIT.badResponse,
+      'badResponse',
       `${ctx.source} answered ${ctx.what} with result code ${given}${quoted}`,
       'Try again later; if it persists, please report it',
       false,
@@ -62,7 +61,7 @@ function resultError(
     );
   }
   return new DatagokrError(
-    known.exit,
+    known.kind,
     `${ctx.source}: ${known.reason}, for ${ctx.what}${quoted}`,
     code === '30' && ctx.keyEncodedTwice ? KEY_ENCODED_TWICE_FIX : known.fix,
     known.retry,
@@ -125,14 +124,14 @@ export function readAnswer(text: string, status: number, ctx: AnswerContext): Da
   }
   if (status === 401 || status === 403) {
     throw new DatagokrError(
-      EXIT.auth,
+      'auth',
       `${ctx.source} refused the service key for ${ctx.what} (HTTP ${status})`,
       KEY_FIX,
     );
   }
   if (status === 429) {
     throw new DatagokrError(
-      EXIT.rateLimit,
+      'rateLimit',
       `${ctx.source} refused the request: too many requests (HTTP 429)`,
       RESULT_CODES['22']!.fix,
     );
@@ -140,14 +139,10 @@ export function readAnswer(text: string, status: number, ctx: AnswerContext): Da
   if (status < 200 || status >= 300)
     return throwHttp(status, `${ctx.source} answered HTTP ${status} for ${ctx.what}`);
   if (body === '') {
-    throw new DatagokrError(
-      EXIT.empty,
-      `${ctx.source} sent an empty answer for ${ctx.what}`,
-      'Try again later',
-    );
+    throw new DatagokrError('empty', `${ctx.source} sent an empty answer for ${ctx.what}`, 'Try again later');
   }
   throw new DatagokrError(
-    EXIT.badResponse,
+    'badResponse',
     `${ctx.source} sent something that is not a 단기예보 answer for ${ctx.what} ("${clean(body).slice(0, 60)}")`,
     'Check WEATHER_STRIP_DATAGOKR_URL if you set it; otherwise try again later',
   );
@@ -156,7 +151,7 @@ export function readAnswer(text: string, status: number, ctx: AnswerContext): Da
 function throwHttp(status: number, reason: string): never {
   const retry = status >= 500 || status === 0;
   throw new DatagokrError(
-    EXIT.http,
+    'http',
     reason,
     status === 404
       ? 'Check WEATHER_STRIP_DATAGOKR_URL if you set it'
@@ -193,7 +188,7 @@ function readPage(json: unknown, ctx: AnswerContext): DatagokrPage {
     Number.isFinite(Number(value)) && text(value) !== '' ? Number(value) : fallback;
   if (rows.length === 0 && count(body.totalCount, 0) === 0) {
     throw new DatagokrError(
-      EXIT.empty,
+      'empty',
       `${ctx.source} sent no rows for ${ctx.what}`,
       RESULT_CODES['03']!.fix,
       false,

@@ -3,23 +3,21 @@
  * distinct forecast grid point, fetched with a concurrency limit and retries. `fetch` is
  * injected, so that the same code runs in Node, in Workers and over saved answers.
  */
-import { CliError, EXIT } from '../cli/errors.js';
+import { FeedError } from './errors.js';
 import {
   DEFAULT_DATAGOKR_URL,
   ROWS_PER_PAGE,
   checkBaseUrl,
-  describeKst,
   forecastBaseTimes,
-  isKstTime,
   latestBaseTime,
   looksEncodedTwice,
   normalizeServiceKey,
   redactServiceKey,
   requestUrl,
-  shiftHours,
   splitBase,
   type DatagokrOperation,
 } from './datagokr-request.js';
+import { describeKst, isKstTime, shiftHours } from './time.js';
 import {
   numericValue,
   skyLabel,
@@ -27,9 +25,12 @@ import {
   type AnswerContext,
   type DatagokrItem,
 } from './datagokr-response.js';
-import { eachLimited, fetchPage, isGlobal, isNoData, redactError, type FetchLike } from './datagokr-fetch.js';
+import { eachLimited, fetchPage, isGlobal, isNoData, redactError } from './datagokr-fetch.js';
+import type { GridPoint } from './grid.js';
+import type { FetchLike } from './http.js';
 
-export type { FetchLike } from './datagokr-fetch.js';
+export type { FetchLike } from './http.js';
+export type { GridPoint } from './grid.js';
 // The rest of the source's public API, so that one import serves the command and the edge handler.
 export {
   DATAGOKR_CRON,
@@ -37,21 +38,12 @@ export {
   DATAGOKR_URL_ENV,
   DEFAULT_DATAGOKR_URL,
   SERVICE_KEY_ENV,
-  describeKst,
-  isKstTime,
-  kstToIso,
   maxGridPoints,
   normalizeServiceKey,
   redactServiceKey,
   requestsPerRun,
 } from './datagokr-request.js';
 export { DatagokrError, RESULT_CODES } from './datagokr-codes.js';
-
-/** A forecast grid point. */
-export interface GridPoint {
-  readonly nx: number;
-  readonly ny: number;
-}
 
 /** The key of a grid point in `DatagokrResult.points`: `"60,127"`. */
 export const gridKey = (point: GridPoint): string => `${point.nx},${point.ny}`;
@@ -119,7 +111,7 @@ const NAMES: Record<DatagokrOperation, string> = {
 /**
  * Fetches the weather at every distinct grid point: the latest 실황 (or `time`'s) and the SKY of
  * the hour after it. The first grid point finds the base times, falling back one hour on
- * NO_DATA; the others then use them. Throws a `CliError` for a failure of the whole run (key,
+ * NO_DATA; the others then use them. Throws a `FeedError` for a failure of the whole run (key,
  * quota, network, HTTP, no data); a grid point the service has no data for gets `null`s and
  * a `problem`.
  */
@@ -134,18 +126,17 @@ export async function fetchDatagokrWeather(options: DatagokrOptions): Promise<Da
   for (const point of options.points)
     if (!seen.has(gridKey(point))) seen.set(gridKey(point), { nx: point.nx, ny: point.ny });
   const points = [...seen.values()];
-  if (points.length === 0)
-    throw new CliError(EXIT.usage, 'No stations to fetch', 'Give at least one station');
+  if (points.length === 0) throw new FeedError('usage', 'No stations to fetch', 'Give at least one station');
   if (options.time !== undefined && !isKstTime(options.time)) {
-    throw new CliError(
-      EXIT.usage,
+    throw new FeedError(
+      'usage',
       `--time must be YYYYMMDDHHmm in KST, as 202508011500, not "${options.time}"`,
       'Give a real hour',
     );
   }
   if (options.time === undefined && options.now === undefined) {
-    throw new CliError(
-      EXIT.internal,
+    throw new FeedError(
+      'internal',
       'Neither a time nor the current time was given',
       'Please report this bug',
     );
@@ -222,15 +213,15 @@ export async function fetchDatagokrWeather(options: DatagokrOptions): Promise<Da
   const weather = (
     point: GridPoint,
     hour: string,
-    observed: DatagokrItem[] | CliError,
-    forecasted: DatagokrItem[] | CliError,
+    observed: DatagokrItem[] | FeedError,
+    forecasted: DatagokrItem[] | FeedError,
   ): GridWeather => {
     const obs = Array.isArray(observed) ? observed : [];
     const fcst = Array.isArray(forecasted) ? forecasted : [];
     const sky = skyLabel(valueOf(obs, 'PTY'), valueOf(fcst, 'SKY', shiftHours(hour, 1)));
     const temp = numericValue(valueOf(obs, 'T1H'));
     const problems = [observed, forecasted]
-      .filter((x): x is CliError => x instanceof CliError)
+      .filter((x): x is FeedError => x instanceof FeedError)
       .map((e) => e.reason);
     if (temp === null && problems.length === 0) problems.push(`T1H missing at grid ${gridKey(point)}`);
     if (sky === null && problems.length === 0) problems.push(`no PTY or SKY at grid ${gridKey(point)}`);
@@ -255,11 +246,11 @@ export async function fetchDatagokrWeather(options: DatagokrOptions): Promise<Da
       [gridKey(first), weather(first, hour, observed.items, forecasted.items)],
     ]);
     for (const point of rest) results.set(gridKey(point), { ...point, hour, temp: null, sky: null });
-    const local = async <T>(work: Promise<T>): Promise<T | CliError> => {
+    const local = async <T>(work: Promise<T>): Promise<T | FeedError> => {
       try {
         return await work;
       } catch (error) {
-        if (error instanceof CliError && !isGlobal(error)) return redactError(error, secret);
+        if (error instanceof FeedError && !isGlobal(error)) return redactError(error, secret);
         throw error;
       }
     };
@@ -270,7 +261,7 @@ export async function fetchDatagokrWeather(options: DatagokrOptions): Promise<Da
     });
     return { hour, forecastBase: forecasted.time, points: results, requests };
   } catch (error) {
-    if (error instanceof CliError) throw redactError(error, secret);
+    if (error instanceof FeedError) throw redactError(error, secret);
     throw error;
   }
 }

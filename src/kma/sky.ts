@@ -1,37 +1,35 @@
-/** Canonical sky codes, in the order of API.md. */
-export const SKY_CODES = [
-  'clear',
-  'partly-cloudy',
-  'mostly-cloudy',
-  'overcast',
-  'rain',
-  'drizzle',
-  'shower',
-  'snow',
-  'sleet',
-  'thunderstorm',
-  'fog',
-  'mist',
-  'haze',
-  'dust',
-  'unknown',
-] as const;
+/** Korean and English labels of a sky code. */
+export interface SkyLabel {
+  /** KMA's Korean wording. */
+  readonly ko: string;
+  /** The English shown with `lang="en"`. */
+  readonly en: string;
+}
+
+/** Every canonical sky code, in the order of API.md, with its labels. */
+export const SKY_LABELS = {
+  clear: { ko: '맑음', en: 'Clear' },
+  'partly-cloudy': { ko: '구름조금', en: 'Partly cloudy' },
+  'mostly-cloudy': { ko: '구름많음', en: 'Mostly cloudy' },
+  overcast: { ko: '흐림', en: 'Overcast' },
+  rain: { ko: '비', en: 'Rain' },
+  drizzle: { ko: '이슬비', en: 'Drizzle' },
+  shower: { ko: '소나기', en: 'Showers' },
+  snow: { ko: '눈', en: 'Snow' },
+  sleet: { ko: '비/눈', en: 'Sleet' },
+  thunderstorm: { ko: '뇌우', en: 'Thunderstorm' },
+  fog: { ko: '안개', en: 'Fog' },
+  mist: { ko: '박무', en: 'Mist' },
+  haze: { ko: '연무', en: 'Haze' },
+  dust: { ko: '황사', en: 'Yellow dust' },
+  unknown: { ko: '정보 없음', en: 'Unknown' },
+} as const satisfies Record<string, SkyLabel>;
 
 /** A canonical sky condition. */
-export type SkyCode = (typeof SKY_CODES)[number];
+export type SkyCode = keyof typeof SKY_LABELS;
 
-// Labels in the order of SKY_CODES.
-const KO_LABELS =
-  '맑음,구름조금,구름많음,흐림,비,이슬비,소나기,눈,비/눈,뇌우,안개,박무,연무,황사,정보 없음'.split(',');
-const EN_LABELS =
-  'Clear,Partly cloudy,Mostly cloudy,Overcast,Rain,Drizzle,Showers,Snow,Sleet,Thunderstorm,Fog,Mist,Haze,Yellow dust,Unknown'.split(
-    ',',
-  );
-
-/** Korean (KMA) and English labels of each sky code. */
-export const SKY_LABELS = Object.fromEntries(
-  SKY_CODES.map((code, i) => [code, { ko: KO_LABELS[i], en: EN_LABELS[i] }]),
-) as Readonly<Record<SkyCode, { readonly ko: string; readonly en: string }>>;
+/** Canonical sky codes, in the order of API.md. */
+export const SKY_CODES = Object.keys(SKY_LABELS) as readonly SkyCode[];
 
 /** Whether a string is a canonical sky code. */
 export function isSkyCode(value: string): value is SkyCode {
@@ -42,10 +40,15 @@ export function isSkyCode(value: string): value is SkyCode {
  * KMA present-weather texts, spaces removed, matched in order: the first rule whose pattern
  * occurs in the text wins. Thunder and mixed precipitation come before plain rain or snow, and
  * drizzle and showers before rain, so that the most specific phenomenon decides.
+ *
+ * data.go.kr's precipitation types 빗방울, 빗방울눈날림 and 눈날림 are KMA's words for rain, rain
+ * and snow, and snow too light to measure (under 0.1 mm an hour): rain, sleet and snow. 빗방울 is
+ * named by its amount, not by drop size as 이슬비 (drizzle) is. `빗` is not `비`: 빗방울 needs
+ * its own pattern.
  */
 const TEXT_RULES: Readonly<Partial<Record<SkyCode, RegExp>>> = {
   thunderstorm: /뇌우|뇌전|천둥|번개|우박/,
-  sleet: /진눈깨비|얼음싸라기|비\/?눈|눈\/?비|비와눈|눈과비|비또는눈|눈또는비/,
+  sleet: /진눈깨비|얼음싸라기|비\/?눈|눈\/?비|빗방울\/?눈|비와눈|눈과비|비또는눈|눈또는비/,
   shower: /소나기|소낙비/,
   drizzle: /이슬비|안개비|가랑비/,
   snow: /눈/,
@@ -65,8 +68,10 @@ const NONE = /강수없음|무강수/g;
 
 /**
  * Maps a feed's `sky` value (a canonical code, or a KMA Korean label in its current spaced or
- * legacy spaceless form) to a sky code. A phenomenon that ended within the hour (`비 끝남`)
- * keeps its code, as WMO present-weather codes 20–29 do in the feed command. Texts that name
+ * legacy spaceless form) to a sky code. A text naming a phenomenon that ended within the hour
+ * (`비 끝남`, as weather.go.kr writes it) maps to that phenomenon, the nearest code there is,
+ * and the strip shows the feed's own words beside its icon. (The feed command writes no such
+ * label: it leaves an ended phenomenon, WMO codes 20–29, to the cloud amount.) Texts that name
  * no known phenomenon map to `unknown`.
  */
 export function skyFromText(text: string): SkyCode {

@@ -1,22 +1,25 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** How the strip moves once reduced motion is taken into account. */
-export type Motion = 'roll' | 'marquee' | 'static';
+/** How the strip moves. */
+export const STRIP_MODES = ['roll', 'marquee', 'static'] as const;
 
-/** What the motion controller reads from its element. */
-export interface MotionHost extends ReactiveControllerHost, HTMLElement {
+/** How the strip moves: see {@link STRIP_MODES}. */
+export type StripMode = (typeof STRIP_MODES)[number];
+
+/** What the motion controller reads from its element, each time it needs it. */
+export interface MotionOptions {
   /** The motion in effect (`static` under reduced motion). */
-  readonly motion: Motion;
+  readonly mode: () => StripMode;
   /** Seconds each station stays in `roll`. */
-  readonly interval: number;
+  readonly interval: () => number;
   /** Pixels per second in `marquee`. */
-  readonly speed: number;
+  readonly speed: () => number;
   /** Whether motion is paused by the reader or the author. */
-  readonly paused: boolean;
+  readonly paused: () => boolean;
   /** How many stations are shown. */
-  readonly stationCount: number;
+  readonly count: () => number;
   /** The element that moves: rows in `roll`, two copies of the list in `marquee`. */
-  readonly motionTrack: HTMLElement | null;
+  readonly track: () => HTMLElement | null;
 }
 
 const MIN_INTERVAL_S = 1;
@@ -28,7 +31,8 @@ const MIN_SPEED = 1;
  * a hidden tab.
  */
 export class MotionController implements ReactiveController {
-  readonly #host: MotionHost;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: MotionOptions;
   #track: HTMLElement | null = null;
   #layout = '';
   #index = 0;
@@ -39,30 +43,26 @@ export class MotionController implements ReactiveController {
   #hiddenAttribute: MutationObserver | undefined;
   #copyWidth = 0;
 
-  constructor(host: MotionHost) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: MotionOptions) {
     this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
-  /** The index of the row in view in `roll` (0-based; the loop clone is `stationCount`). */
-  get position(): number {
-    return this.#index;
-  }
-
   hostConnected(): void {
-    document.addEventListener('visibilitychange', this.#handleVisibility);
+    document.addEventListener('visibilitychange', this.#handleShownOrHidden);
     if (typeof IntersectionObserver === 'function') {
       this.#intersection = new IntersectionObserver(this.#handleIntersection);
       this.#intersection.observe(this.#host);
     }
     if (typeof ResizeObserver === 'function') this.#resize = new ResizeObserver(this.#handleResize);
     // `hidden` is a plain attribute, not a property the element renders: watch it here.
-    this.#hiddenAttribute = new MutationObserver(this.#handleHiddenChange);
+    this.#hiddenAttribute = new MutationObserver(this.#handleShownOrHidden);
     this.#hiddenAttribute.observe(this.#host, { attributes: true, attributeFilter: ['hidden'] });
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.#handleVisibility);
+    document.removeEventListener('visibilitychange', this.#handleShownOrHidden);
     this.#intersection?.disconnect();
     this.#resize?.disconnect();
     this.#hiddenAttribute?.disconnect();
@@ -80,20 +80,21 @@ export class MotionController implements ReactiveController {
   /** Whether anything may move now. */
   get #canMove(): boolean {
     return (
-      !this.#host.paused && !this.#host.hidden && this.#onScreen && document.visibilityState !== 'hidden'
+      !this.#options.paused() && !this.#host.hidden && this.#onScreen && document.visibilityState !== 'hidden'
     );
   }
 
   #sync(): void {
-    const { motion, stationCount } = this.#host;
-    this.#setTrack(this.#host.motionTrack);
-    const layout = `${motion}:${stationCount}`;
+    const motion = this.#options.mode();
+    const count = this.#options.count();
+    this.#setTrack(this.#options.track());
+    const layout = `${motion}:${count}`;
     if (layout !== this.#layout) {
       this.#layout = layout;
       this.#stopTimer();
       this.#jumpTo(0);
     }
-    const rolling = motion === 'roll' && stationCount > 1 && this.#canMove;
+    const rolling = motion === 'roll' && count > 1 && this.#canMove;
     if (!rolling) this.#stopTimer();
     else if (this.#timer === undefined) this.#schedule();
     if (this.#track && motion === 'marquee') {
@@ -116,7 +117,7 @@ export class MotionController implements ReactiveController {
   }
 
   #schedule(): void {
-    const delay = Math.max(MIN_INTERVAL_S, this.#host.interval || 0) * 1000;
+    const delay = Math.max(MIN_INTERVAL_S, this.#options.interval() || 0) * 1000;
     this.#timer = setTimeout(this.#handleTick, delay);
   }
 
@@ -135,7 +136,7 @@ export class MotionController implements ReactiveController {
 
   #applyMarqueeDuration(): void {
     if (!this.#track || this.#copyWidth <= 0) return;
-    const seconds = this.#copyWidth / Math.max(MIN_SPEED, this.#host.speed || 0);
+    const seconds = this.#copyWidth / Math.max(MIN_SPEED, this.#options.speed() || 0);
     this.#track.style.setProperty('--_marquee-duration', `${seconds.toFixed(2)}s`);
   }
 
@@ -143,7 +144,7 @@ export class MotionController implements ReactiveController {
     this.#timer = undefined;
     const track = this.#track;
     if (!track) return;
-    if (this.#index >= this.#host.stationCount) {
+    if (this.#index >= this.#options.count()) {
       // The clone is showing (its transitionend was missed): the first row looks the same.
       this.#jumpTo(0);
     } else {
@@ -155,12 +156,11 @@ export class MotionController implements ReactiveController {
   };
 
   readonly #handleTransitionEnd = (event: TransitionEvent): void => {
-    if (event.target === this.#track && this.#index >= this.#host.stationCount) this.#jumpTo(0);
+    if (event.target === this.#track && this.#index >= this.#options.count()) this.#jumpTo(0);
   };
 
-  readonly #handleVisibility = (): void => this.#sync();
-
-  readonly #handleHiddenChange = (): void => this.#sync();
+  /** The page's visibility or the element's `hidden` changed. */
+  readonly #handleShownOrHidden = (): void => this.#sync();
 
   readonly #handleIntersection = (entries: IntersectionObserverEntry[]): void => {
     const last = entries[entries.length - 1];

@@ -27,8 +27,7 @@ function skyLabel(raw: string | undefined, code: SkyCode, lang: Lang): string {
 export function toStationView(reading: WeatherReading, lang: Lang): StationView {
   const known: StationInfo | undefined =
     reading.id !== undefined ? stationById(reading.id) : reading.name ? findStation(reading.name) : undefined;
-  const name =
-    lang === 'en' ? (known?.en ?? reading.name ?? '') : (reading.name ?? known?.ko ?? '');
+  const name = lang === 'en' ? (known?.en ?? reading.name ?? '') : (reading.name ?? known?.ko ?? '');
   const sky = reading.sky === undefined ? 'unknown' : skyFromText(reading.sky);
   return {
     name,
@@ -44,14 +43,20 @@ function matches(reading: WeatherReading, key: string): boolean {
   if (reading.id !== undefined && reading.id === wantedId) return true;
   const name = reading.name?.toLowerCase();
   if (!name) return false;
-  return name === key.toLowerCase() || (wanted !== undefined && (name === wanted.ko || name === wanted.en.toLowerCase()));
+  return (
+    name === key.toLowerCase() ||
+    (wanted !== undefined && (name === wanted.ko || name === wanted.en.toLowerCase()))
+  );
 }
 
 /**
  * Picks and orders readings by a `stations` list (`108,159` or `서울,부산`). Without a list,
  * every reading in feed order. Keys that match nothing are skipped; a station is shown once.
  */
-export function selectReadings(readings: readonly WeatherReading[], list: string | undefined): WeatherReading[] {
+export function selectReadings(
+  readings: readonly WeatherReading[],
+  list: string | undefined,
+): WeatherReading[] {
   const keys = list ? parseStationList(list) : [];
   if (keys.length === 0) return [...readings];
   const picked = new Set<WeatherReading>();
@@ -60,4 +65,28 @@ export function selectReadings(readings: readonly WeatherReading[], list: string
     if (found) picked.add(found);
   }
   return [...picked];
+}
+
+/**
+ * The stations a strip shows, built again only when the readings, the `stations` list or the
+ * language change: pausing, hovering and the status mark update the strip too.
+ */
+export class StationViews {
+  #inputs: readonly unknown[] = [];
+  #views: readonly StationView[] = [];
+
+  /** The stations shown since the last {@link update}. */
+  get current(): readonly StationView[] {
+    return this.#views;
+  }
+
+  /** The stations to show for these inputs: the same array as before when none changed. */
+  update(readings: readonly WeatherReading[], list: string | undefined, lang: Lang): readonly StationView[] {
+    const inputs = [readings, list, lang];
+    if (inputs.some((input, i) => input !== this.#inputs[i])) {
+      this.#inputs = inputs;
+      this.#views = selectReadings(readings, list).map((reading) => toStationView(reading, lang));
+    }
+    return this.#views;
+  }
 }

@@ -16,48 +16,48 @@ const Base = (globalThis.HTMLElement ?? Object) as typeof HTMLElement;
  * @slot - Fallback text shown before the strip is defined, e.g. `흐림 서울 32.3℃`.
  */
 export class WeatherStation extends Base {
+  // A static getter, not a static field: TypeScript makes that a class static block, which
+  // browsers of the floor lack and the CDN build would have to rewrite.
   /** Attributes whose changes update the parent strip. */
-  static readonly observedAttributes = ['station', 'name', 'sky', 'temp'];
+  static get observedAttributes(): string[] {
+    return ['station', 'name', 'sky', 'temp'];
+  }
 
   /** KMA ASOS station number (the `station` attribute). */
-  declare station: string | null;
+  get station(): string | null {
+    return this.getAttribute('station');
+  }
+  set station(value: string | null) {
+    this.#reflect('station', value);
+  }
 
   /** Station name (the `name` attribute). */
-  declare name: string | null;
+  get name(): string | null {
+    return this.getAttribute('name');
+  }
+  set name(value: string | null) {
+    this.#reflect('name', value);
+  }
 
   /** Sky code or KMA label (the `sky` attribute). */
-  declare sky: string | null;
+  get sky(): string | null {
+    return this.getAttribute('sky');
+  }
+  set sky(value: string | null) {
+    this.#reflect('sky', value);
+  }
 
   /** Temperature in °C, as written (the `temp` attribute). */
-  declare temp: string | null;
-}
+  get temp(): string | null {
+    return this.getAttribute('temp');
+  }
+  set temp(value: string | null) {
+    this.#reflect('temp', value);
+  }
 
-// Each property reflects its attribute; `null` removes it.
-for (const name of WeatherStation.observedAttributes) {
-  Object.defineProperty(WeatherStation.prototype, name, {
-    get(this: Element) {
-      return this.getAttribute(name);
-    },
-    set(this: Element, value: string | null) {
-      if (value === null) this.removeAttribute(name);
-      else this.setAttribute(name, value);
-    },
-  });
-}
-
-/**
- * Turns a `<weather-station>`'s attributes into the feed's station shape, so that declared
- * stations pass through the same validation as feeds.
- */
-export function readStationElement(element: Element): Record<string, unknown> {
-  const station = element.getAttribute('station')?.trim();
-  const temp = element.getAttribute('temp')?.trim();
-  const reading: Record<string, unknown> = {
-    name: element.getAttribute('name') ?? undefined,
-    sky: element.getAttribute('sky') ?? undefined,
-    temp: temp ? Number(temp) : null,
-  };
-  if (station) reading.id = /^\d+$/.test(station) ? Number(station) : station;
-  if (temp && Number.isNaN(reading.temp)) reading.temp = temp;
-  return reading;
+  /** Each property reflects its attribute; `null` removes it. */
+  #reflect(name: string, value: string | null): void {
+    if (value === null) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+  }
 }

@@ -1,36 +1,43 @@
 import { css } from 'lit';
 
 export const weatherStripStyles = css`
-  /* Each public property is read once here into a private name. Colours default to the text
-     colour of the place the strip sits in (a white page, a navy or red header bar, dark mode),
-     and the muted tone is that colour faded: no light-dark() or color-mix(), which older
-     browsers drop along with the whole declaration. */
+  /* Each public custom property is read once, here, into a private one: the defaults live in
+     this block alone. Colours default to the text colour of the place the strip sits in (a white
+     page, a navy or red header bar, dark mode), and the muted tone is that colour faded: no
+     light-dark() or color-mix(), which older browsers drop along with the whole declaration. */
   :host {
+    --_color: var(--weather-strip-color, currentColor);
     --_muted: var(--weather-strip-muted-color, currentColor);
     /* Faded by default, as far as keeps white text on a red bar at 4.5:1; a muted colour set by
        the author makes this invalid, so opacity falls back to 1 and the colour shows as given. */
     --_muted-opacity: var(--weather-strip-muted-color, 0.85);
     --_accent: var(--weather-strip-accent-color, currentColor);
+    --_sun: var(--weather-strip-sun-color, currentColor);
+    --_status: var(--weather-strip-status-color, currentColor);
+    --_background: var(--weather-strip-background, transparent);
+    --_border: var(--weather-strip-border, none);
+    --_radius: var(--weather-strip-radius, 0);
+    --_font-family: var(--weather-strip-font-family, inherit);
+    --_font-size: var(--weather-strip-font-size, 0.9375rem);
+    --_inline-size: var(--weather-strip-inline-size, 30em);
     --_row: var(--weather-strip-row-height, 2.25rem);
     --_gap: var(--weather-strip-gap, 0.75em);
-    --_inline-size: var(--weather-strip-inline-size, 30em);
+    --_padding-inline: var(--weather-strip-padding-inline, 0);
+    --_icon-size: var(--weather-strip-icon-size, 1.25em);
+    --_roll-duration: var(--weather-strip-roll-duration, 400ms);
+    --_focus-ring: var(--weather-strip-focus-ring, 2px solid var(--_accent));
+    --_focus-ring-offset: 2px;
 
-    display: block;
     contain: layout paint style;
-    color: var(--weather-strip-color, currentColor);
-    background: var(--weather-strip-background, transparent);
-    border: var(--weather-strip-border, none);
-    border-radius: var(--weather-strip-radius, 0);
-    font-family: var(--weather-strip-font-family, inherit);
-    font-size: var(--weather-strip-font-size, 0.9375rem);
+    color: var(--_color);
+    background: var(--_background);
+    border: var(--_border);
+    border-radius: var(--_radius);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
     line-height: 1.4;
-    word-break: keep-all;
     /* For the line below; the strip's own text gets normal spacing back in .base. */
     word-spacing: var(--_inline-size);
-  }
-
-  :host([hidden]) {
-    display: none !important;
   }
 
   /* No size containment (it would make the strip 0 px wide in shrink-to-fit boxes): the strip is
@@ -55,7 +62,7 @@ export const weatherStripStyles = css`
     align-items: center;
     gap: 0 var(--_gap);
     min-block-size: var(--_row);
-    padding-inline: var(--weather-strip-padding-inline, 0);
+    padding-inline: var(--_padding-inline);
     word-spacing: normal;
   }
 
@@ -105,8 +112,8 @@ export const weatherStripStyles = css`
 
   .icon {
     flex: none;
-    inline-size: var(--weather-strip-icon-size, 1.25em);
-    block-size: var(--weather-strip-icon-size, 1.25em);
+    inline-size: var(--_icon-size);
+    block-size: var(--_icon-size);
     fill: none;
     stroke: currentColor;
     stroke-width: 1.6;
@@ -115,7 +122,7 @@ export const weatherStripStyles = css`
   }
 
   .sun {
-    stroke: var(--weather-strip-sun-color, currentColor);
+    stroke: var(--_sun);
   }
 
   .sky,
@@ -148,7 +155,7 @@ export const weatherStripStyles = css`
   /* roll: the track is one row high, so translateY(-N00%) moves exactly N rows. */
   .roll .track {
     block-size: var(--_row);
-    transition: transform var(--weather-strip-roll-duration, 400ms) ease-in-out;
+    transition: transform var(--_roll-duration) ease-in-out;
     will-change: transform;
   }
 
@@ -229,18 +236,6 @@ export const weatherStripStyles = css`
     visibility: hidden;
   }
 
-  /* The ring on :focus, taken off again where :focus-visible does not match: browsers without
-     :focus-visible (Safari before 15.4, Chrome before 86) drop that second rule whole, as they
-     would a selector list that names it, and keep the ring. */
-  .pause:focus {
-    outline: var(--weather-strip-focus-ring, 2px solid var(--_accent));
-    outline-offset: 2px;
-  }
-
-  .pause:focus:not(:focus-visible) {
-    outline: none;
-  }
-
   .pause svg {
     inline-size: 0.9em;
     block-size: 0.9em;
@@ -255,7 +250,7 @@ export const weatherStripStyles = css`
     inset-inline-start: 100%;
     inset-block-start: -0.3em;
     display: inline-flex;
-    color: var(--weather-strip-status-color, currentColor);
+    color: var(--_status);
   }
 
   .status svg {
@@ -265,15 +260,6 @@ export const weatherStripStyles = css`
     stroke: currentColor;
     stroke-width: 1.8;
     stroke-linecap: round;
-  }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 
   @media (forced-colors: active) {

@@ -1,35 +1,23 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { baseStyles } from '../styles/base.styles.js';
 import { weatherStripStyles } from './weather-strip.styles.js';
-import { MotionController, type Motion, type MotionHost } from './motion-controller.js';
+import { MotionController, STRIP_MODES, type StripMode } from './motion-controller.js';
 import { ReducedMotionController } from './reduced-motion-controller.js';
-import { readStationElement } from './weather-station.js';
+import { StationChildrenController } from './station-children.js';
+import { StationViews } from './station-view.js';
+import { headerDay, attributionText } from './strip-fields.js';
+import { loopClones, stationContent } from './station-templates.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { fire, type FeedErrorDetail } from '../feed/feed-events.js';
-import { FeedStatusController, STATUS_TEXT } from '../feed/feed-status.js';
-import {
-  summarizeProblems,
-  validateReading,
-  validateWeatherFeed,
-  type WeatherFeed,
-  type WeatherReading,
-} from '../feed/weather-feed.js';
-import type { FeedProblem } from '../feed/problems.js';
-import { selectReadings, toStationView, type StationView } from './station-view.js';
-import { skyIcon } from './sky-icons.js';
-import { dayInZone, formatDayHeader, isoDay, parseDay, type CalendarDay } from '../format/date.js';
-import { toLang, validTimeZone, type Lang } from '../format/locale.js';
-import { formatTemperature, type Unit } from '../format/temperature.js';
+import { FeedStatusController } from '../feed/feed-status.js';
+import { validateWeatherFeed, type WeatherFeed } from '../feed/weather-feed.js';
+import { formatDayHeader, isoDay } from '../format/date.js';
+import { toLang, type Lang } from '../format/locale.js';
+import { MESSAGES } from '../format/messages.js';
+import type { Unit } from '../format/temperature.js';
 
-/** How the strip moves. */
-export const STRIP_MODES = ['roll', 'marquee', 'static'] as const;
-
-/** How the strip moves: see {@link STRIP_MODES}. */
-export type StripMode = (typeof STRIP_MODES)[number];
-
-const TEXT = {
-  ko: { attribution: '기상청 제공', label: '전국 날씨', pause: '일시정지', play: '재생' },
-  en: { attribution: 'Source: KMA', label: 'Weather', pause: 'Pause', play: 'Play' },
-} as const;
+export { STRIP_MODES, type StripMode };
 
 // The pause button keeps one icon element and changes its shape: WebKit sends no pointerleave
 // after the node under the pointer is replaced, which would leave the strip paused by hover. The
@@ -85,279 +73,181 @@ const STATUS_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><circle cx=
  * @cssprop [--weather-strip-roll-duration=400ms] - How long one `roll` step slides.
  * @cssprop [--weather-strip-focus-ring=2px solid accent] - Outline of the focused pause button.
  */
-export class WeatherStrip extends LitElement implements MotionHost {
-  static override styles = weatherStripStyles;
+export class WeatherStrip extends LitElement {
+  // A static getter, not a static field: TypeScript makes that a class static block, which
+  // browsers of the floor lack and the CDN build would have to rewrite.
+  static override get styles(): CSSResultGroup {
+    return [baseStyles, weatherStripStyles];
+  }
 
-  static override properties = {
-    src: {},
-    refresh: { type: Number },
-    staleAfter: { type: Number, attribute: 'stale-after' },
-    mode: { reflect: true },
-    interval: { type: Number },
-    speed: { type: Number },
-    stations: {},
-    lang: {},
-    unit: {},
-    timeZone: { attribute: 'time-zone' },
-    date: {},
-    attribution: {},
-    label: {},
-    data: { attribute: false },
-    paused: { type: Boolean, reflect: true },
-  };
-
-  readonly #reducedMotion = new ReducedMotionController(this);
-  readonly #feedController = new FeedController<WeatherFeed>(this, {
+  // Controllers update in this order: the status mark reads what the feed controller decided.
+  readonly #source = new FeedController<WeatherFeed>(this, {
     validate: validateWeatherFeed,
+    url: () => this.src,
+    data: () => this.data,
     refresh: () => this.refresh,
-    onLoad: (feed) => {
-      this.#feed = feed;
-      this.requestUpdate();
-      fire(this, 'weather-strip-load', feed);
-    },
+    onLoad: (feed) => fire(this, 'weather-strip-load', feed),
     onError: (detail) => fire(this, 'weather-strip-error', detail),
   });
   // The mark concerns the `src` feed only: `data` is the author's to keep current.
   readonly #status = new FeedStatusController(this, {
-    failed: () => !this.#dataFeed && !!this.src && this.#feedController.failed,
-    observedAt: () => (this.#dataFeed ? undefined : this.#feed?.observedAt),
+    failed: () => this.#source.failed,
+    observedAt: () => (this.#source.origin === 'src' ? this.#source.value?.observedAt : undefined),
     staleAfter: () => this.staleAfter,
   });
+  readonly #children = new StationChildrenController(this);
+  readonly #reducedMotion = new ReducedMotionController(this);
 
-  /** URL of a weather feed (JSON, version 1). */
-  src?: string;
+  /** The pause the reader (the button) or the author (`paused`) asked for: the button shows it. */
+  @state() private held = false;
 
-  /** Seconds between re-fetches of `src`; `0` never re-fetches. */
-  refresh = 600;
-
-  /** Minutes after the `src` feed's `observedAt` at which a mark flags its weather as stale; `0` never. */
-  staleAfter = 180;
-
-  /** `roll`: one station at a time, vertically; `marquee`: continuous horizontal scroll; `static`: every station, wrapped. */
-  mode: StripMode = 'roll';
-
-  /** Seconds each station stays in view in `roll` mode (at least 1). */
-  interval = 3;
-
-  /** Pixels per second in `marquee` mode. */
-  speed = 40;
-
-  /** Which stations to show, in order: comma-separated ASOS numbers or names (`108,159` or `서울,부산`). All when empty. */
-  stations?: string;
-
-  /** Language of labels, station names and the date: `ko` or `en`. */
-  override lang = 'ko';
-
-  /** Temperature unit: `c` or `f`. */
-  unit: Unit = 'c';
-
-  /** Time zone of the date header. */
-  timeZone = 'Asia/Seoul';
-
-  /** `YYYY-MM-DD`: overrides the date header, which otherwise comes from the feed. */
-  date?: string;
-
-  /** Attribution text, shown instead of the feed's; else the feed's, else `기상청 제공` (en: `Source: KMA`). Always shown. */
-  attribution?: string;
-
-  /** Accessible name of the strip's region; `전국 날씨` (en: `Weather`) when empty. */
-  label?: string;
-
-  /** The weather feed as an object; takes precedence over `src` and child elements. Validated like a feed. */
-  data?: WeatherFeed;
-
-  #feed: WeatherFeed | undefined;
-  #childReadings: WeatherReading[] = [];
-  #childrenDirty = true;
-  #dataFeed: WeatherFeed | undefined;
-  #views: StationView[] = [];
-  #viewInputs: readonly unknown[] = [];
-  #held = false;
   #hovering = false;
   #focused = false;
-  #childObserver: MutationObserver | undefined;
+  readonly #views = new StationViews();
+
+  /** URL of a weather feed (JSON, version 1). */
+  @property() src?: string;
+
+  /** Seconds between re-fetches of `src`; `0` never re-fetches. */
+  @property({ type: Number }) refresh = 600;
+
+  /** Minutes after the `src` feed's `observedAt` at which a mark flags its weather as stale; `0` never. */
+  @property({ type: Number, attribute: 'stale-after' }) staleAfter = 180;
+
+  /** `roll`: one station at a time, vertically; `marquee`: continuous horizontal scroll; `static`: every station, wrapped. */
+  @property({ reflect: true }) mode: StripMode = 'roll';
+
+  /** Seconds each station stays in view in `roll` mode (at least 1). */
+  @property({ type: Number }) interval = 3;
+
+  /** Pixels per second in `marquee` mode. */
+  @property({ type: Number }) speed = 40;
+
+  /** Which stations to show, in order: comma-separated ASOS numbers or names (`108,159` or `서울,부산`). All when empty. */
+  @property() stations?: string;
+
+  /** Language of labels, station names and the date: `ko` or `en`. */
+  @property() override lang = 'ko';
+
+  /** Temperature unit: `c` or `f`. */
+  @property() unit: Unit = 'c';
+
+  /** Time zone of the date header. */
+  @property({ attribute: 'time-zone' }) timeZone = 'Asia/Seoul';
+
+  /** `YYYY-MM-DD`: overrides the date header, which otherwise comes from the feed. */
+  @property() date?: string;
+
+  /** Attribution text, shown instead of the feed's; else the feed's, else `기상청 제공` (en: `Source: KMA`). Always shown. */
+  @property() attribution?: string;
+
+  /** Accessible name of the strip's region; `전국 날씨` (en: `Weather`) when empty. */
+  @property() label?: string;
+
+  /** The weather feed as an object; takes precedence over `src` and child elements. Validated like a feed. */
+  @property({ attribute: false }) data?: WeatherFeed;
 
   /**
    * Whether motion is paused: by the pause button, hover, keyboard focus, or the author.
    * Setting it pauses or resumes on the author's behalf; hover and focus still pause.
    */
+  @property({ type: Boolean, reflect: true })
   get paused(): boolean {
-    return this.#held || this.#hovering || this.#focused;
+    return this.held || this.#hovering || this.#focused;
   }
   set paused(value: boolean) {
-    this.#changePause(() => (this.#held = value));
-  }
-
-  constructor() {
-    super();
-    // Registers itself with this element; it needs no other reference.
-    new MotionController(this);
+    this.held = value;
   }
 
   /** The motion in effect: `static` under `prefers-reduced-motion: reduce`. */
-  get motion(): Motion {
+  get motion(): StripMode {
     if (this.#reducedMotion.reduce) return 'static';
     return STRIP_MODES.includes(this.mode) ? this.mode : 'roll';
   }
 
   /**
-   * How many stations are shown, for the motion controller.
+   * How many stations are shown.
    * @internal
    */
   get stationCount(): number {
-    return this.#views.length;
+    return this.#views.current.length;
   }
 
-  /**
-   * The moving element, for the motion controller.
-   * @internal
-   */
-  get motionTrack(): HTMLElement | null {
-    return this.renderRoot?.querySelector<HTMLElement>('.track') ?? null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Created here, not in the constructor, so that the element also renders on a server.
-    this.#childObserver ??= new MutationObserver(() => {
-      this.#childrenDirty = true;
-      this.requestUpdate();
+  constructor() {
+    super();
+    // Registers itself with this element, which needs no other handle on it.
+    new MotionController(this, {
+      mode: () => this.motion,
+      interval: () => this.interval,
+      speed: () => this.speed,
+      paused: () => this.paused,
+      count: () => this.stationCount,
+      track: () => this.renderRoot?.querySelector<HTMLElement>('.track') ?? null,
     });
-    this.#childObserver.observe(this, { childList: true, subtree: true, attributes: true });
-    this.#childrenDirty = true;
-    this.#feedController.setUrl(this.src || undefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#childObserver?.disconnect();
-    this.#changePause(() => (this.#hovering = this.#focused = false));
+    this.#pauseFor(() => (this.#hovering = this.#focused = false));
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     // Lit does not reflect a value the author's attribute change produced: removing `paused`
     // while hover or focus still pause would leave the attribute saying otherwise.
     if (this.hasAttribute('paused') !== this.paused) this.requestUpdate('paused', !this.paused);
-    if (changed.has('src') && this.isConnected) this.#feedController.setUrl(this.src || undefined);
-    if (changed.has('data')) this.#dataFeed = this.#validateData();
-    if (this.#childrenDirty && this.isConnected) {
-      this.#childrenDirty = false;
-      this.#childReadings = this.#readChildren();
-    }
-    const source = this.#dataFeed ?? this.#feed;
-    const readings = source ? source.stations : this.#childReadings;
-    const lang = this.#language;
-    // Pausing, hovering and the status mark update the element too: rebuild views only when their inputs change.
-    const inputs = [readings, this.stations, lang] as const;
-    if (inputs.some((input, i) => input !== this.#viewInputs[i])) {
-      this.#viewInputs = inputs;
-      this.#views = selectReadings(readings, this.stations).map((reading) => toStationView(reading, lang));
-    }
   }
 
   get #language(): Lang {
     return toLang(this.lang);
   }
 
-  #validateData(): WeatherFeed | undefined {
-    if (this.data === undefined || this.data === null) return undefined;
-    const { value, problems } = validateWeatherFeed(this.data);
-    if (problems.length > 0) console.warn(`<weather-strip> data: ${summarizeProblems(problems)}`);
-    return value;
-  }
-
-  #readChildren(): WeatherReading[] {
-    const problems: FeedProblem[] = [];
-    const readings: WeatherReading[] = [];
-    this.querySelectorAll(':scope > weather-station').forEach((child, i) => {
-      const reading = validateReading(readStationElement(child), `weather-station[${i}]`, problems);
-      if (reading) readings.push(reading);
-    });
-    if (problems.length > 0) console.warn(`<weather-strip> stations: ${summarizeProblems(problems)}`);
-    return readings;
-  }
-
-  get #day(): CalendarDay {
-    const override = parseDay(this.date);
-    if (override) return override;
-    const observedAt = (this.#dataFeed ?? this.#feed)?.observedAt;
-    return dayInZone(observedAt ? new Date(observedAt) : new Date(), validTimeZone(this.timeZone));
-  }
-
-  get #attributionText(): string {
-    const lang = this.#language;
-    const fromFeed = (this.#dataFeed ?? this.#feed)?.attribution;
-    const feedText = fromFeed && fromFeed !== TEXT.ko.attribution ? fromFeed : undefined;
-    return this.attribution?.trim() || feedText || TEXT[lang].attribution;
-  }
-
-  #changePause(change: () => void): void {
+  /** Hover and focus pause without a property being set: `paused` changes all the same. */
+  #pauseFor(change: () => void): void {
     const wasPaused = this.paused;
-    const wasHeld = this.#held;
     change();
     this.requestUpdate('paused', wasPaused);
-    // The button shows the reader's own pause, which can change while hover or focus keep
-    // `paused` true: Lit sees no change in `paused` then, so ask for the render explicitly.
-    if (this.#held !== wasHeld) this.requestUpdate();
   }
 
   #handlePointerEnter(): void {
-    this.#changePause(() => (this.#hovering = true));
+    this.#pauseFor(() => (this.#hovering = true));
   }
 
   #handlePointerLeave(): void {
-    this.#changePause(() => (this.#hovering = false));
+    this.#pauseFor(() => (this.#hovering = false));
   }
 
   #handleFocusIn(): void {
-    this.#changePause(() => (this.#focused = true));
+    this.#pauseFor(() => (this.#focused = true));
   }
 
   #handleFocusOut(event: FocusEvent): void {
     const next = event.relatedTarget as Node | null;
-    if (!next || !this.renderRoot.contains(next)) this.#changePause(() => (this.#focused = false));
+    if (!next || !this.renderRoot.contains(next)) this.#pauseFor(() => (this.#focused = false));
   }
 
   #handlePauseClick(): void {
-    this.#changePause(() => (this.#held = !this.#held));
-  }
-
-  #renderStation(view: StationView, unit: Unit): TemplateResult {
-    return html`${skyIcon(view.sky)}<span part="sky" class="sky">${view.skyLabel}</span>
-      <span part="name" class="name">${view.name}</span>
-      <span part="temp" class="temp">${formatTemperature(view.temp, unit)}</span>`;
-  }
-
-  #renderClones(motion: Motion, unit: Unit): TemplateResult | typeof nothing {
-    const [first] = this.#views;
-    if (motion === 'roll' && first && this.#views.length > 1) {
-      return html`<div class="clone" aria-hidden="true" inert>
-        <div part="station" class="station">${this.#renderStation(first, unit)}</div>
-      </div>`;
-    }
-    if (motion === 'marquee' && first) {
-      return html`<div part="list" class="list clone" aria-hidden="true" inert>
-        ${this.#views.map((view) => html`<div part="station" class="station">${this.#renderStation(view, unit)}</div>`)}
-      </div>`;
-    }
-    return nothing;
+    this.paused = !this.held;
   }
 
   // role="list": WebKit drops list semantics from lists styled `list-style: none`.
   /* eslint-disable lit-a11y/no-redundant-role */
   protected override render(): TemplateResult {
     const lang = this.#language;
-    const text = TEXT[lang];
+    const text = MESSAGES[lang];
     const motion = this.motion;
     const unit: Unit = this.unit === 'f' ? 'f' : 'c';
-    const day = this.#day;
+    const feed = this.#source.value;
+    const day = headerDay(this.date, feed?.observedAt, this.timeZone);
     const status = this.#status.status;
-    const count = this.#views.length;
+    // Read here, after the feed controller has read `src` for this update.
+    const readings = feed?.stations ?? this.#children.readings;
+    const views = this.#views.update(readings, this.stations, lang);
+    const count = views.length;
     const moving = motion !== 'static' && count > (motion === 'marquee' ? 0 : 1);
     return html`<section
       part="base"
       class="base ${motion}"
-      aria-label=${this.label?.trim() || text.label}
+      aria-label=${this.label?.trim() || text.stripLabel}
       lang=${lang}
       @pointerenter=${this.#handlePointerEnter}
       @pointerleave=${this.#handlePointerLeave}
@@ -367,20 +257,20 @@ export class WeatherStrip extends LitElement implements MotionHost {
       <span class="when"
         ><time part="date" class="date" datetime=${isoDay(day)}>${formatDayHeader(day, lang)}</time>${status === 'ok'
           ? nothing
-          : html`<span part="status" class="status" title=${STATUS_TEXT[lang][status]}
-              >${STATUS_ICON}<span class="visually-hidden">${STATUS_TEXT[lang][status]}</span></span
+          : html`<span part="status" class="status" title=${text[status]}
+              >${STATUS_ICON}<span class="visually-hidden">${text[status]}</span></span
             >`}</span
       >
       <div part="viewport" class="viewport">
         <div class="track">
           <ul part="list" class="list" role="list">
-            ${this.#views.map((view) => html`<li part="station" class="station">${this.#renderStation(view, unit)}</li>`)}
+            ${views.map((view) => html`<li part="station" class="station">${stationContent(view, unit)}</li>`)}
           </ul>
-          ${this.#renderClones(motion, unit)}
+          ${loopClones(views, motion, unit)}
         </div>
       </div>
       <div class="end">
-      <span part="attribution" class="attribution">${this.#attributionText}</span>
+      <span part="attribution" class="attribution">${attributionText(this.attribution, feed?.attribution, lang)}</span>
       ${motion === 'static'
         ? nothing
         : html`<button
@@ -390,8 +280,8 @@ export class WeatherStrip extends LitElement implements MotionHost {
             ?disabled=${!moving}
             @click=${this.#handlePauseClick}
           >
-            <svg viewBox="0 0 16 16" aria-hidden="true" pointer-events="none"><path d=${this.#held ? PLAY_SHAPE : PAUSE_SHAPE} /></svg
-            ><span class="visually-hidden">${this.#held ? text.play : text.pause}</span>
+            <svg viewBox="0 0 16 16" aria-hidden="true" pointer-events="none"><path d=${this.held ? PLAY_SHAPE : PAUSE_SHAPE} /></svg
+            ><span class="visually-hidden">${this.held ? text.play : text.pause}</span>
           </button>`}
       </div>
     </section>`;

@@ -1,6 +1,6 @@
 import type { ArticleCard } from '../../src/article-card/article-card.js';
 import type { ArticleFeed } from '../../src/feed/article-feed.js';
-import sample from '../../src/article-card/sample-article.json';
+import sample from '../../demo/data/sample-article.json';
 
 /** The project's sample article (a fresh copy each time). */
 export function sampleArticle(): ArticleFeed {

@@ -24,7 +24,7 @@ const BOTH = ['weather-strip.js', 'weather-strip-only.js'];
 const TOKENS: readonly Token[] = [
   {
     // Inside a template literal that spans lines: its whitespace is minified away.
-    source: 'src/weather-strip/weather-strip.ts',
+    source: 'src/weather-strip/station-templates.ts',
     before: 'class="name">${view.',
     token: 'name',
     generated: /class="name">\$\{\w+\.(name)\}/,

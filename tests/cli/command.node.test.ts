@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateWeatherFeed } from '../../src/feed/weather-feed.js';
 import { HELP } from '../../src/cli/help.js';
-import { EXIT } from '../../src/cli/errors.js';
+import { EXIT } from '../../src/kma-feed/errors.js';
 import {
   REFERENCE_FIXTURE,
   bundledCommand,
   fixture,
   referenceFeed,
+  referenceWithStations,
   runCommand,
   type RunResult,
 } from './helpers.js';
@@ -281,6 +282,36 @@ describe('weather-strip-feed against API Hub', () => {
   });
 
   describe('stations', () => {
+    it('any ASOS station by number, Korean or English name: 140,전주,Gunsan', async () => {
+      // 140 군산 and 146 전주 read as 133 대전 and 143 대구 did (constructed rows).
+      handler = reply(200, referenceWithStations({ 140: 133, 146: 143 }));
+      const result = await fetchRun(['--stations', '140,전주,Gunsan']);
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(JSON.parse(result.stdout).stations, [
+        { id: 140, name: '군산', sky: '구름많음', temp: 30.7 },
+        { id: 146, name: '전주', sky: '구름조금', temp: 32.7 },
+      ]);
+    });
+
+    it('@전북: the province in the table’s order; its stations absent from the hour with --allow-partial', async () => {
+      handler = reply(200, referenceWithStations({ 140: 133, 146: 143 }));
+      const result = await fetchRun(['--stations', '@전북', '--allow-partial']);
+      assert.equal(result.code, 0, result.stderr);
+      const stations = JSON.parse(result.stdout).stations as { id: number; sky: string | null }[];
+      assert.deepEqual(
+        stations.map((s) => s.id),
+        [140, 146, 172, 243, 244, 245, 247, 248, 251, 254],
+      );
+      assert.deepEqual(
+        stations.filter((s) => s.sky !== null).map((s) => s.id),
+        [140, 146, 172],
+      );
+      assert.match(
+        result.stderr,
+        /^weather-strip-feed: warning: no observation for 243 부안, 244 임실, 245 정읍, 247 남원, 248 장수, 251 고창군, 254 순창군 at 2025-08-01 15:00 KST/,
+      );
+    });
+
     it('a station absent from the response: exit 8', async () => {
       handler = reply(200, fixture('kma_sfctm2_present-weather_202603150900.txt'));
       const result = await fetchRun();
@@ -410,6 +441,15 @@ describe('weather-strip-feed --input', () => {
     );
   });
 
+  it('reads a folder of saved responses, the latest hour they hold', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wsf-in-'));
+    writeFileSync(join(dir, '2025080115.txt'), fixture('kma_sfctm2_reference_202508011500.txt'));
+    writeFileSync(join(dir, '2025080116.txt'), fixture('kma_sfctm2_unpublished_202508011600.txt'));
+    const result = await runCommand(['--input', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), referenceFeed());
+  });
+
   it('a header-only file: exit 7', async () => {
     const file = REFERENCE_FIXTURE.replace('reference_202508011500', 'unpublished_202508011600');
     assertError(await runCommand(['--input', file]), EXIT.empty, /holds no observations/);
@@ -456,7 +496,12 @@ describe('weather-strip-feed options', () => {
       /no data: give --auth-key KEY \(or set WEATHER_STRIP_AUTH_KEY\)/,
     ],
     ['an unknown option', ['--input', REFERENCE_FIXTURE, '--colour'], /Unknown option '--colour'/],
-    ['another source', ['--source', 'datagokr', '--input', REFERENCE_FIXTURE], /--source must be apihub/],
+    // data.go.kr is a source now: an unknown name is what is refused.
+    [
+      'another source',
+      ['--source', 'kma', '--input', REFERENCE_FIXTURE],
+      /--source must be apihub or datagokr, not "kma"/,
+    ],
     ['a bad --time', ['--input', REFERENCE_FIXTURE, '--time', '2025-08-01'], /--time must be YYYYMMDDHHmm/],
     [
       'an impossible --time',

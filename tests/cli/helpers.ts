@@ -1,38 +1,11 @@
 // Shared by the feed command's Node tests: paths, fixtures, and the command run as a process.
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ROOT } from '../support/kma-fixtures.node.js';
 
-/** The repository root. */
-export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-/** The project's own KMA fixtures. */
-export const FIXTURES = join(ROOT, 'tests/fixtures/kma');
-/** Real KMA responses saved from public sources; each file's first line names its origin. */
-export const REAL = join(FIXTURES, 'real');
-/** The fixture of the reference page's 16 stations at 2025-08-01 15:00. */
-export const REFERENCE_FIXTURE = join(FIXTURES, 'kma_sfctm2_reference_202508011500.txt');
-
-/** A fixture's bytes. */
-export function fixture(name: string): Buffer {
-  return readFileSync(join(FIXTURES, name));
-}
-
-/** A fixture as UTF-8 text. */
-export function fixtureText(name: string): string {
-  return fixture(name).toString('utf8');
-}
-
-/** A real response (under `real/`) as UTF-8 text. */
-export function realText(name: string): string {
-  return readFileSync(join(REAL, name), 'utf8');
-}
-
-/** The reference page's feed, as the library ships it. */
-export function referenceFeed(): unknown {
-  return JSON.parse(readFileSync(join(ROOT, 'src/kma/reference-weather.json'), 'utf8'));
-}
+export * from '../support/kma-fixtures.node.js';
 
 let bundled: string | undefined;
 

@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT } from '../../src/cli/errors.js';
+import { EXIT } from '../../src/kma-feed/errors.js';
 import {
   REAL,
   REFERENCE_FIXTURE,

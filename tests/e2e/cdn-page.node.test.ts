@@ -33,7 +33,7 @@ describe('CDN bundle in Chromium', () => {
   let browser: Browser;
 
   before(async () => {
-    const feed = await readFile(`${ROOT}/src/kma/reference-weather.json`, 'utf8');
+    const feed = await readFile(`${ROOT}/demo/data/reference-weather.json`, 'utf8');
     server = await serveStatic({
       '/feed.json': (request, response) => {
         const delay = Number(new URL(request.url!, 'http://x').searchParams.get('delay') ?? 0);

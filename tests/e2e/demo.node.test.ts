@@ -174,6 +174,23 @@ describe("designer's page in Chromium", () => {
     assert.match(headline ?? '', /모두의 서가/);
   });
 
+  it('starts each colour picker at the colour the preview shows, in light and in dark', async () => {
+    const picker = (property: string): Promise<string> => page.locator(`#css${property}-picker`).inputValue();
+    // currentColor: the text colour of the page; transparent: the page behind the strip.
+    assert.equal(await picker('--weather-strip-color'), '#1f2328');
+    assert.equal(await picker('--weather-strip-accent-color'), '#1f2328');
+    assert.equal(await picker('--article-card-muted-color'), '#1f2328');
+    assert.equal(await picker('--weather-strip-background'), '#ffffff');
+    await page.check('#check-dark');
+    assert.equal(await picker('--weather-strip-color'), '#e8eaed');
+    assert.equal(await picker('--weather-strip-background'), '#121212');
+    await page.fill('#css--weather-strip-accent-color', 'light-dark(#b3121f, #ff8f8f)');
+    assert.equal(await picker('--weather-strip-accent-color'), '#ff8f8f');
+    await page.fill('#css--weather-strip-accent-color', '');
+    await page.uncheck('#check-dark');
+    assert.equal(await picker('--weather-strip-accent-color'), '#1f2328');
+  });
+
   it('has one labelled control per attribute and custom property in the manifest', async () => {
     const manifest = JSON.parse(await readFile(join(ROOT, 'custom-elements.json'), 'utf8')) as Manifest;
     for (const element of readManifest(manifest, ['weather-strip', 'article-card'])) {

@@ -33,8 +33,8 @@ describe('1 000 view changes (Chromium, CDN bundle)', () => {
 
   before(async () => {
     server = await serveStatic({
-      '/feeds/weather.json': json('src/kma/reference-weather.json'),
-      '/feeds/article.json': json('src/article-card/sample-article.json'),
+      '/feeds/weather.json': json('demo/data/reference-weather.json'),
+      '/feeds/article.json': json('demo/data/sample-article.json'),
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,

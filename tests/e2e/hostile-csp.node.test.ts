@@ -41,8 +41,8 @@ describe('strict CSP and Trusted Types (Chromium, real headers)', () => {
       '/csp-lit-only.html': html('csp.html', csp('lit-html')),
       // The browser asks for one whenever it likes; a 404 would be a console error.
       '/favicon.ico': (_request, response) => void response.writeHead(204).end(),
-      '/feeds/weather.json': json('src/kma/reference-weather.json'),
-      '/feeds/article.json': json('src/article-card/sample-article.json'),
+      '/feeds/weather.json': json('demo/data/reference-weather.json'),
+      '/feeds/article.json': json('demo/data/sample-article.json'),
     });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   });

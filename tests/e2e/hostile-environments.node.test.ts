@@ -16,8 +16,8 @@ describe('zoom and forced colours (Chromium, CDN bundle)', () => {
 
   before(async () => {
     server = await serveStatic({
-      '/feeds/weather.json': json('src/kma/reference-weather.json'),
-      '/feeds/article.json': json('src/article-card/sample-article.json'),
+      '/feeds/weather.json': json('demo/data/reference-weather.json'),
+      '/feeds/article.json': json('demo/data/sample-article.json'),
       '/favicon.ico': (_request, response) => void response.writeHead(204).end(),
     });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

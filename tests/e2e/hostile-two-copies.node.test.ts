@@ -24,8 +24,8 @@ describe('two copies of the library on one page (Chromium)', () => {
   before(async () => {
     const html = 'text/html; charset=utf-8';
     server = await serveStatic({
-      '/feeds/weather.json': file('src/kma/reference-weather.json', 'application/json'),
-      '/feeds/article.json': file('src/article-card/sample-article.json', 'application/json'),
+      '/feeds/weather.json': file('demo/data/reference-weather.json', 'application/json'),
+      '/feeds/article.json': file('demo/data/sample-article.json', 'application/json'),
       '/copy/weather-strip.js': file('dist/cdn/weather-strip.js', 'text/javascript'),
       '/favicon.ico': (_request, response) => void response.writeHead(204).end(),
       '/npm.html': file('tests/fixtures/hostile/two-copies-npm.html', html),

@@ -67,7 +67,7 @@ describe("reserving the strip's box before its script and its feed arrive (Chrom
   before(async () => {
     const [bundle, feed] = await Promise.all([
       readFile(`${ROOT}/dist/cdn/weather-strip.js`),
-      readFile(`${ROOT}/src/kma/reference-weather.json`),
+      readFile(`${ROOT}/demo/data/reference-weather.json`),
     ]);
     server = await serveStatic({
       '/late/weather-strip.js': async (_request, response) => {

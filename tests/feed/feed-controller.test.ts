@@ -1,12 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { LitElement, html, type TemplateResult } from 'lit';
 import sinon from 'sinon';
-import { FeedController, MAX_FEED_BYTES } from '../../src/feed/feed-controller.js';
+import { FeedController } from '../../src/feed/feed-controller.js';
+import { MAX_FEED_BYTES } from '../../src/feed/shared-feed.js';
 import type { FeedErrorDetail } from '../../src/feed/feed-events.js';
 import { validateWeatherFeed, type WeatherFeed } from '../../src/feed/weather-feed.js';
 
 /** A bare element around the controller, so these tests depend on no real element. */
 class FeedHost extends LitElement {
+  url: string | undefined = undefined;
   refresh = 0;
   timeout: number | undefined = undefined;
   loads: WeatherFeed[] = [];
@@ -14,6 +16,7 @@ class FeedHost extends LitElement {
   renders = 0;
   readonly controller = new FeedController<WeatherFeed>(this, {
     validate: validateWeatherFeed,
+    url: () => this.url,
     refresh: () => this.refresh,
     get timeout() {
       return FeedHost.timeout;
@@ -26,6 +29,12 @@ class FeedHost extends LitElement {
   });
 
   static timeout: number | undefined;
+
+  /** Points the element at another feed, as a new `src` would. */
+  setUrl(url: string | undefined): void {
+    this.url = url;
+    this.requestUpdate();
+  }
 
   protected override render(): TemplateResult {
     this.renders++;
@@ -55,10 +64,10 @@ const hosts: FeedHost[] = [];
 
 function mount(url: string | undefined, refresh = 0): FeedHost {
   const host = document.createElement('test-feed-host') as FeedHost;
+  host.url = url;
   host.refresh = refresh;
   document.body.append(host);
   hosts.push(host);
-  host.controller.setUrl(url);
   return host;
 }
 
@@ -204,7 +213,7 @@ describe('FeedController', () => {
       const fast = scenario('good2');
       const host = mount(slow.url);
       await sleep(50);
-      host.controller.setUrl(fast.url);
+      host.setUrl(fast.url);
       await firstOutcome(host);
       await sleep(600);
       expect(host.loads).to.have.length(1);
@@ -226,7 +235,7 @@ describe('FeedController', () => {
       const { url, log } = scenario('good@300');
       const host = mount(url);
       await sleep(50);
-      host.controller.setUrl(undefined);
+      host.setUrl(undefined);
       await sleep(500);
       expect(host.loads).to.have.length(0);
       expect(await log()).to.have.length(1);

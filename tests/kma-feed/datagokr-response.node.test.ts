@@ -2,8 +2,7 @@
 // errors, values, the quota arithmetic and the saved-answer reader.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CliError } from '../../src/cli/errors.js';
-import { EXIT } from '../../src/cli/errors.js';
+import { EXIT, type FeedError } from '../../src/kma-feed/errors.js';
 import { skyFromText } from '../../src/kma/sky.js';
 import { DatagokrError, RESULT_CODES } from '../../src/kma-feed/datagokr-codes.js';
 import {
@@ -19,10 +18,11 @@ import {
   redactServiceKey,
   requestUrl,
   requestsPerRun,
-  shiftHours,
 } from '../../src/kma-feed/datagokr-request.js';
+import { shiftHours } from '../../src/kma-feed/time.js';
 import {
   PTY_LABELS,
+  SKY_LABELS,
   numericValue,
   readAnswer,
   skyLabel,
@@ -92,7 +92,7 @@ describe('service key', () => {
   it('refuses an empty key as a usage error', () => {
     assert.throws(
       () => normalizeServiceKey('  '),
-      (e: CliError) => e.code === EXIT.usage,
+      (e: FeedError) => e.exitCode === EXIT.usage,
     );
   });
 
@@ -111,7 +111,7 @@ describe('service key', () => {
     for (const bad of ['not a url', 'ftp://x/y', 'https://x/y?serviceKey=1']) {
       assert.throws(
         () => checkBaseUrl(bad),
-        (e: CliError) => e.code === EXIT.usage,
+        (e: FeedError) => e.exitCode === EXIT.usage,
         bad,
       );
     }
@@ -245,7 +245,7 @@ describe('errors', () => {
         JSON.stringify({ response: { header: { resultCode: code, resultMsg: name } } }),
         200,
       );
-      assert.equal(error.code, exit, code);
+      assert.equal(error.exitCode, exit, code);
       assert.equal(error.resultCode, code);
       assert.ok(error.reason.includes(`(${code} ${name})`), error.reason);
       assert.ok(error.fix.length > 10, error.fix);
@@ -256,7 +256,7 @@ describe('errors', () => {
   it('reads the real NO_DATA answers as no data (03)', () => {
     for (const name of ['error_NO_DATA_minimal.json', 'error_NO_DATA_with_empty_body.json']) {
       const error = rejects(datagokrFixture(name), 200);
-      assert.equal(error.code, EXIT.empty);
+      assert.equal(error.exitCode, EXIT.empty);
       assert.equal(error.resultCode, '03');
     }
   });
@@ -290,7 +290,7 @@ describe('errors', () => {
       ],
     ] as const) {
       const error = rejects(datagokrFixture(name), status);
-      assert.equal(error.code, exit, name);
+      assert.equal(error.exitCode, exit, name);
       assert.match(error.reason, words, name);
       assert.equal(error.retryable, false, `${name} is not retried`);
     }
@@ -299,19 +299,19 @@ describe('errors', () => {
   it('reads HTML pages, HTTP errors and bodies of no known shape', () => {
     const page = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>x</body></html>';
     const html = rejects(page, 502);
-    assert.deepEqual([html.code, html.retryable], [EXIT.http, true]);
+    assert.deepEqual([html.exitCode, html.retryable], [EXIT.http, true]);
     assert.match(html.reason, /HTML page .*HTTP 502, "502 Bad Gateway"/);
-    assert.deepEqual([rejects(page, 200).code, rejects(page, 200).retryable], [EXIT.http, false]);
+    assert.deepEqual([rejects(page, 200).exitCode, rejects(page, 200).retryable], [EXIT.http, false]);
     assert.deepEqual(
-      [rejects('Service Unavailable', 503).code, rejects('x', 503).retryable],
+      [rejects('Service Unavailable', 503).exitCode, rejects('x', 503).retryable],
       [EXIT.http, true],
     );
-    assert.equal(rejects('', 401).code, EXIT.auth);
-    assert.equal(rejects('Too Many Requests', 429).code, EXIT.rateLimit);
+    assert.equal(rejects('', 401).exitCode, EXIT.auth);
+    assert.equal(rejects('Too Many Requests', 429).exitCode, EXIT.rateLimit);
     assert.match(rejects('Not Found', 404).fix, /WEATHER_STRIP_DATAGOKR_URL/);
-    assert.equal(rejects('', 200).code, EXIT.empty);
-    assert.equal(rejects('Unexpected errors', 200).code, EXIT.badResponse);
-    assert.equal(rejects('{"other":1}', 200).code, EXIT.badResponse);
+    assert.equal(rejects('', 200).exitCode, EXIT.empty);
+    assert.equal(rejects('Unexpected errors', 200).exitCode, EXIT.badResponse);
+    assert.equal(rejects('{"other":1}', 200).exitCode, EXIT.badResponse);
   });
 
   it('does not quote a key a gateway echoes', () => {
@@ -354,11 +354,20 @@ describe('values', () => {
       '비/눈': 'sleet',
       눈: 'snow',
       소나기: 'shower',
+      // Rain, rain and snow, snow: too light to measure (under 0.1 mm an hour).
+      빗방울: 'rain',
+      빗방울눈날림: 'sleet',
       눈날림: 'snow',
       맑음: 'clear',
+      구름조금: 'partly-cloudy',
       구름많음: 'mostly-cloudy',
       흐림: 'overcast',
     };
+    // Every label the source writes, and no other.
+    assert.deepEqual(
+      [...Object.values(PTY_LABELS), ...Object.values(SKY_LABELS)].sort(),
+      Object.keys(codes).sort(),
+    );
     for (const [label, code] of Object.entries(codes)) assert.equal(skyFromText(label), code, label);
   });
 });
@@ -443,7 +452,7 @@ describe('saved answers (--input)', () => {
     ];
     await assert.rejects(
       readDatagokrInput(withError, { points: [{ nx: 61, ny: 126 }], time: '202306300700' }),
-      (e: CliError) => e.code === EXIT.rateLimit,
+      (e: FeedError) => e.exitCode === EXIT.rateLimit,
     );
   });
 
@@ -453,7 +462,7 @@ describe('saved answers (--input)', () => {
         readSavedResponses([
           { name: 'notes.xml', text: datagokrFixture('error_gateway_LIMITED_NUMBER_compact.xml') },
         ]),
-      (e: CliError) => e.code === EXIT.file && e.reason.includes('notes.xml'),
+      (e: FeedError) => e.exitCode === EXIT.file && e.reason.includes('notes.xml'),
     );
   });
 });
@@ -468,7 +477,7 @@ describe('portability', () => {
       const source = readFileSync(new URL(name, dir), 'utf8');
       const imports = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
       assert.deepEqual(
-        imports.filter((path) => !path.startsWith('./') && path !== '../cli/errors.js'),
+        imports.filter((path) => !path.startsWith('./')),
         [],
         name,
       );

@@ -1,7 +1,7 @@
 // The data.go.kr source against a local stand-in for the gateway (a real HTTP server).
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CliError, EXIT } from '../../src/cli/errors.js';
+import { EXIT, FeedError } from '../../src/kma-feed/errors.js';
 import {
   fetchDatagokrWeather,
   gridKey,
@@ -78,11 +78,11 @@ const asked = (operation: string) =>
     .map((r) => `${r.params.base_time}:${r.params.pageNo}:${r.answer}`);
 
 /** Fails the run; checks the exit code, the words, and that no form of the key shows anywhere. */
-async function fails(promise: Promise<unknown>, code: number, words: RegExp): Promise<CliError> {
+async function fails(promise: Promise<unknown>, code: number, words: RegExp): Promise<FeedError> {
   let caught: unknown;
   await promise.catch((error: unknown) => (caught = error));
-  assert.ok(caught instanceof CliError, `a CliError, not ${String(caught)}`);
-  assert.equal(caught.code, code, caught.message);
+  assert.ok(caught instanceof FeedError, `a FeedError, not ${String(caught)}`);
+  assert.equal(caught.exitCode, code, caught.message);
   assert.match(caught.message, words);
   for (const text of [caught.message, ...lines]) {
     for (const form of KEY_FORMS) assert.ok(!text.includes(form), `the key shows in: ${text}`);

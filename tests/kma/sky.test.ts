@@ -3,8 +3,9 @@ import { SKY_CODES, SKY_LABELS, isSkyCode, skyFromText, type SkyCode } from '../
 
 // Every present-weather text in the KMA samples (weather.go.kr city observations, the legacy
 // sfc_web_now/sfc_web_map XML, the kma_sfctm2 code descriptions) and in API.md, plus the other
-// texts KMA publishes for the same phenomena, in spaced and spaceless forms. An ended phenomenon
-// keeps its code, like WMO codes 20–29 in the feed command.
+// texts KMA publishes for the same phenomena, in spaced and spaceless forms. A text naming an
+// ended phenomenon (weather.go.kr's 비 끝남) maps to that phenomenon, the nearest code; the feed
+// command itself leaves WMO codes 20–29 to the cloud amount and writes no such label.
 const TEXTS: readonly (readonly [string, SkyCode])[] = [
   ['약한비단속', 'rain'],
   ['약한 비 단속적', 'rain'],
@@ -43,6 +44,10 @@ const TEXTS: readonly (readonly [string, SkyCode])[] = [
   ['소낙눈', 'snow'],
   ['비/눈', 'sleet'],
   ['비 또는 눈', 'sleet'],
+  // data.go.kr's precipitation types (PTY 5, 6, 7): rain, rain and snow, snow, under 0.1 mm an hour.
+  ['빗방울눈날림', 'sleet'],
+  ['빗방울/눈날림', 'sleet'],
+  ['빗방울 눈날림', 'sleet'],
   ['진눈깨비', 'sleet'],
   ['얼음싸라기', 'sleet'],
   ['뇌우', 'thunderstorm'],

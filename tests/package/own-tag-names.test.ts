@@ -58,6 +58,31 @@ describe('classes under other tag names', () => {
     expect([...strip.shadowRoot!.querySelectorAll('ul > li')].map(text)).to.deep.equal(['맑음 부산 32.0℃']);
   });
 
+  it('reads <news-station> children and follows them as they change', async () => {
+    const strip = await fixture<WeatherStrip>(
+      html`<news-weather mode="static">
+        <news-station station="108" sky="흐림" temp="32.3">흐림 서울 32.3℃</news-station>
+        <news-station station="159" sky="맑음" temp="32.0">맑음 부산 32.0℃</news-station>
+      </news-weather>`,
+    );
+    const shown = (): string[] => [...strip.shadowRoot!.querySelectorAll('ul > li')].map(text);
+    const settled = async (): Promise<void> => {
+      await new Promise((resolve) => setTimeout(resolve));
+      await strip.updateComplete;
+    };
+    expect(shown()).to.deep.equal(['흐림 서울 32.3℃', '맑음 부산 32.0℃']);
+    const seoul = strip.querySelector<WeatherStation>('news-station')!;
+    seoul.temp = '30.1';
+    await settled();
+    expect(shown()).to.deep.equal(['흐림 서울 30.1℃', '맑음 부산 32.0℃']);
+    const jeju = document.createElement('news-station') as WeatherStation;
+    Object.assign(jeju, { station: '184', sky: '비', temp: '27.5' });
+    strip.append(jeju);
+    seoul.remove();
+    await settled();
+    expect(shown()).to.deep.equal(['맑음 부산 32.0℃', '비 제주 27.5℃']);
+  });
+
   it('gives <news-station> its property accessors', async () => {
     const station = await fixture<WeatherStation>(html`<news-station station="108"></news-station>`);
     expect(station).to.be.instanceOf(WeatherStation);

@@ -39,6 +39,8 @@ export interface PointWeather {
   readonly pty?: string;
   /** Forecast sky, `"1"`, `"3"` or `"4"`, for every forecast hour (default: the real answer's). */
   readonly sky?: string;
+  /** No data at this point at any hour: NO_DATA, as the service answers a point it has nothing for. */
+  readonly noData?: boolean;
 }
 
 /** A failure to answer the next request with. */
@@ -270,7 +272,8 @@ export async function startDatagokrGateway(options: {
       log.answer = 'INVALID_REQUEST_PARAMETER_ERROR';
       return send(200, resultOnly('10', 'INVALID_REQUEST_PARAMETER_ERROR'));
     }
-    const all = published(log.operation, p.base_date, p.base_time) ? rows(log.operation, p) : [];
+    const noData = weather.get(`${p.nx},${p.ny}`)?.noData === true;
+    const all = published(log.operation, p.base_date, p.base_time) && !noData ? rows(log.operation, p) : [];
     const item = all.slice((pageNo - 1) * numOfRows, pageNo * numOfRows);
     if (item.length === 0) {
       log.answer = 'NO_DATA';

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 
-const reference = readFileSync(new URL('../../src/kma/reference-weather.json', import.meta.url), 'utf8');
-const article = readFileSync(new URL('../../src/article-card/sample-article.json', import.meta.url), 'utf8');
+const reference = readFileSync(new URL('../../demo/data/reference-weather.json', import.meta.url), 'utf8');
+const article = readFileSync(new URL('../../demo/data/sample-article.json', import.meta.url), 'utf8');
 const weather = JSON.parse(reference);
 const LAST_MODIFIED = 'Fri, 01 Aug 2025 06:00:00 GMT';
 

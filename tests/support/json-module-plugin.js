@@ -1,4 +1,4 @@
-// Serves the project's JSON files (src/, tests/fixtures/) as ES modules for `import x from './x.json'`,
+// Serves the project's JSON files (demo/data/, tests/fixtures/) as ES modules for `import x from './x.json'`,
 // leaving feeds under /feeds/ as real JSON responses.
 
 /** @returns {import('@web/dev-server-core').Plugin} */

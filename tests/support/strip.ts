@@ -1,6 +1,6 @@
 import type { WeatherStrip } from '../../src/index.js';
 import type { WeatherFeed } from '../../src/feed/weather-feed.js';
-import reference from '../../src/kma/reference-weather.json';
+import reference from '../../demo/data/reference-weather.json';
 
 /** The reference page's feed (a fresh copy each time). */
 export function referenceFeed(): WeatherFeed {

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../src/index.js';
 import { WeatherStation, type WeatherStrip } from '../../src/index.js';
 import { stationTexts } from '../support/strip.js';
@@ -52,6 +53,38 @@ describe('<weather-station>', () => {
       <weather-station station="105" sky="흐림" temp=""></weather-station>
     </weather-strip>`);
     expect(stationTexts(el)).to.deep.equal(['흐림 강릉 -']);
+  });
+
+  it("reads its children again only when they change, not on the strip's own attributes", async () => {
+    // Each reading of the children warns about the one it leaves out: the warnings count the readings.
+    const warn = sinon.stub(console, 'warn');
+    try {
+      const el = await fixture<WeatherStrip>(html`<weather-strip>
+        <weather-station station="98" sky="흐림" temp="hot"></weather-station>
+        <weather-station station="105" sky="흐림" temp="30.6"></weather-station>
+      </weather-strip>`);
+      expect(warn.callCount).to.equal(1);
+      // Hover and focus pause the strip: `paused` is reflected on every one.
+      for (const paused of [true, false, true, false]) {
+        el.paused = paused;
+        await settled(el);
+      }
+      el.setAttribute('mode', 'static');
+      el.setAttribute('name', 'ticker');
+      await settled(el);
+      expect(el.hasAttribute('paused')).to.be.false;
+      expect(warn.callCount).to.equal(1);
+      // A grandchild is not a station, and neither is the fallback text of one.
+      el.querySelector('weather-station')!.append(document.createElement('b'));
+      await settled(el);
+      expect(warn.callCount).to.equal(1);
+      el.querySelector('weather-station')!.setAttribute('temp', 'cold');
+      await settled(el);
+      expect(warn.callCount).to.equal(2);
+      expect(stationTexts(el)).to.deep.equal(['흐림 강릉 30.6℃']);
+    } finally {
+      warn.restore();
+    }
   });
 
   it('reflects its properties to attributes', () => {

@@ -150,6 +150,20 @@ describe('<weather-strip>', () => {
       await el.updateComplete;
       expect(stationTexts(el)).to.deep.equal(['맑음 속초 25.1℃']);
     });
+
+    it('gives way to child elements when src is removed, as the card gives way to its attributes', async () => {
+      const el = document.createElement('weather-strip');
+      el.innerHTML = '<weather-station station="90" name="속초" sky="맑음" temp="25.1"></weather-station>';
+      el.setAttribute('src', '/feeds/weather.json');
+      const loaded = oneEvent(el, 'weather-strip-load');
+      await fixture(el);
+      await loaded;
+      await el.updateComplete;
+      expect(stationTexts(el)).to.deep.equal(REFERENCE_TEXTS);
+      el.removeAttribute('src');
+      await el.updateComplete;
+      expect(stationTexts(el)).to.deep.equal(['맑음 속초 25.1℃']);
+    });
   });
 
   describe('events', () => {

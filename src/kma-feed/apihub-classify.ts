@@ -1,4 +1,4 @@
-import { CliError, EXIT } from './errors.js';
+import { FeedError } from './errors.js';
 
 /**
  * What an answer that is not `kma_sfctm2` text is, and what to do about it: KMA API Hub's own
@@ -53,33 +53,33 @@ const words = (value: unknown) =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
 /** API Hub's own error body: `{"result":{"status":401,"message":"유효한 인증키가 아닙니다."}}`. */
-function apiHubError(body: Record<string, unknown>): CliError | undefined {
+function apiHubError(body: Record<string, unknown>): FeedError | undefined {
   const status = Number(field(body, 'result', 'status'));
   if (!Number.isInteger(status)) return undefined;
   const said = `${status} ${words(field(body, 'result', 'message'))}`.trim().slice(0, 160);
   if (status === 401) {
-    return new CliError(
-      EXIT.auth,
+    return new FeedError(
+      'auth',
       `KMA API Hub rejected the API key as not valid (${said})`,
       'The key is wrong: copy it again from apihub.kma.go.kr (마이페이지 → 인증키) into --auth-key or WEATHER_STRIP_AUTH_KEY',
     );
   }
   if (status === 403) {
-    return new CliError(
-      EXIT.auth,
+    return new FeedError(
+      'auth',
       `KMA API Hub refused the key for this API: it is not subscribed to it (${said})`,
       'Subscribe the key to 지상관측 시간자료 (kma_sfctm2) at apihub.kma.go.kr (활용신청), then run again',
     );
   }
   if (status === 429) {
-    return new CliError(
-      EXIT.rateLimit,
+    return new FeedError(
+      'rateLimit',
       `KMA API Hub refused the request: the key's request limit is used up (${said})`,
       'Run less often (once an hour is enough) or wait until the limit resets',
     );
   }
-  return new CliError(
-    EXIT.badResponse,
+  return new FeedError(
+    'badResponse',
     `KMA API Hub sent an error instead of observations (${said})`,
     'Check the request options and WEATHER_STRIP_APIHUB_URL if you set it; if they are right, try again later',
   );
@@ -89,7 +89,7 @@ const DATAGOKR_FIX =
   'data.go.kr answers are read with --source datagokr; --source apihub reads KMA API Hub (apihub.kma.go.kr) and needs its key';
 
 /** A data.go.kr answer: its JSON (`response.header.resultCode`) or its gateway's XML/JSON errors. */
-function dataGoKrAnswer(body: string, json: Record<string, unknown> | undefined): CliError | undefined {
+function dataGoKrAnswer(body: string, json: Record<string, unknown> | undefined): FeedError | undefined {
   const code = words(field(json, 'response', 'header', 'resultCode'));
   const gateway = /OpenAPI_ServiceResponse|<cmmMsgHeader>|"cmmMsgHeader"/.test(body);
   if (!code && !gateway) return undefined;
@@ -97,21 +97,21 @@ function dataGoKrAnswer(body: string, json: Record<string, unknown> | undefined)
     ? `resultCode ${code} ${words(field(json, 'response', 'header', 'resultMsg'))}`.trim()
     : gatewayMessage(body) || 'OpenAPI_ServiceResponse';
   if (KEY_ERRORS.test(body) || ['20', '30', '31', '32', '33'].includes(code)) {
-    return new CliError(
-      EXIT.auth,
+    return new FeedError(
+      'auth',
       `data.go.kr rejected the service key (${said}): this is a data.go.kr answer, not KMA API Hub's`,
       DATAGOKR_FIX,
     );
   }
   if (LIMIT_ERRORS.test(body) || code === '22') {
-    return new CliError(
-      EXIT.rateLimit,
+    return new FeedError(
+      'rateLimit',
       `data.go.kr refused the request: the service key's request limit is used up (${said}); this is a data.go.kr answer, not KMA API Hub's`,
       DATAGOKR_FIX,
     );
   }
-  return new CliError(
-    EXIT.badResponse,
+  return new FeedError(
+    'badResponse',
     `this is a data.go.kr response (${said}), not KMA API Hub's kma_sfctm2 observations`,
     DATAGOKR_FIX,
   );
@@ -122,7 +122,7 @@ function dataGoKrAnswer(body: string, json: Record<string, unknown> | undefined)
  * data.go.kr answer (its JSON, or its gateway's XML or JSON errors), an HTML page, an HTTP error.
  * Returns the error to report, or `undefined` for text the `kma_sfctm2` parser should read.
  */
-export function classifyResponse(text: string, status: number): CliError | undefined {
+export function classifyResponse(text: string, status: number): FeedError | undefined {
   const body = text.trim();
   const json = jsonObject(body);
   const known = (json && apiHubError(json)) ?? dataGoKrAnswer(body, json);
@@ -130,43 +130,43 @@ export function classifyResponse(text: string, status: number): CliError | undef
   const said = gatewayMessage(body);
   const quoted = said ? ` (${said})` : '';
   if (KEY_ERRORS.test(body) || ((status === 401 || status === 403) && !LIMIT_ERRORS.test(body))) {
-    return new CliError(
-      EXIT.auth,
+    return new FeedError(
+      'auth',
       `KMA API Hub rejected the API key${quoted || ` (HTTP ${status})`}`,
       'Check --auth-key (or WEATHER_STRIP_AUTH_KEY) against your key at apihub.kma.go.kr and that it is approved for kma_sfctm2',
     );
   }
   if (LIMIT_ERRORS.test(body) || status === 429) {
-    return new CliError(
-      EXIT.rateLimit,
+    return new FeedError(
+      'rateLimit',
       `KMA API Hub refused the request: the key's request limit is used up${quoted || ` (HTTP ${status})`}`,
       'Run less often (once an hour is enough) or wait until the limit resets',
     );
   }
   if (/^(?:<!doctype\s+html|<html)|<\/?(?:html|body|head)[\s>]/i.test(body)) {
-    return new CliError(
-      EXIT.http,
+    return new FeedError(
+      'http',
       `KMA API Hub sent an HTML page instead of observations (HTTP ${status}${htmlTitle(body)})`,
       'The service may be down or the address wrong; try again later, and check WEATHER_STRIP_APIHUB_URL if you set it',
     );
   }
   if (status < 200 || status >= 300) {
-    return new CliError(
-      EXIT.http,
+    return new FeedError(
+      'http',
       `KMA API Hub answered HTTP ${status}${quoted}`,
       'Try again later; if it persists, check the service status at apihub.kma.go.kr',
     );
   }
   if (body === '') {
-    return new CliError(
-      EXIT.empty,
+    return new FeedError(
+      'empty',
       'KMA API Hub sent an empty response',
       'Check that the key is approved for kma_sfctm2 at apihub.kma.go.kr, then try again later',
     );
   }
   if (/^(?:<\?xml|<OpenAPI_ServiceResponse|\{)/i.test(body)) {
-    return new CliError(
-      EXIT.badResponse,
+    return new FeedError(
+      'badResponse',
       `KMA API Hub sent an error instead of observations${quoted}`,
       'Check the request options; if they are right, try again later',
     );

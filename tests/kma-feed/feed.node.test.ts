@@ -1,19 +1,23 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { observedSky, skyFromCloudAmount, skyFromPresentWeather } from '../../src/cli/present-weather.js';
 import {
-  DEFAULT_STATIONS,
-  buildFeed,
-  kstToIso,
-  parseWantedStations,
-  serializeFeed,
-} from '../../src/cli/feed.js';
-import { parseSfctm2, type Observation } from '../../src/cli/sfctm2.js';
+  observedSky,
+  skyFromCloudAmount,
+  skyFromPresentWeather,
+} from '../../src/kma-feed/present-weather.js';
+import { serializeFeed } from '../../src/kma-feed/feed.js';
+import { resolveStations } from '../../src/kma-feed/station-query.js';
+import { kstToIso } from '../../src/kma-feed/time.js';
+import { parseSfctm2, type Observation } from '../../src/kma-feed/sfctm2.js';
 import { SKY_CODES, SKY_LABELS, skyFromText } from '../../src/kma/sky.js';
 import { STATIONS } from '../../src/kma/stations.js';
 import { validateWeatherFeed } from '../../src/feed/weather-feed.js';
-import { fixtureText, referenceFeed } from './helpers.js';
+import { feedOfObservations as buildFeed, fixtureText, referenceFeed } from '../support/kma-fixtures.node.js';
+
+/** A `--stations` list as the feed names its stations. */
+const parseWantedStations = (list?: string) => resolveStations(list).map(({ id, ko }) => ({ id, name: ko }));
+const DEFAULT_STATIONS = parseWantedStations();
 
 describe('sky from KMA observations', () => {
   it('takes the cloud amount in tenths: 맑음 0–2, 구름조금 3–5, 구름많음 6–8, 흐림 9–10', () => {
@@ -111,14 +115,23 @@ describe('--stations', () => {
   });
 
   it('takes id=name for a station outside the built-in table', () => {
-    assert.deepEqual(parseWantedStations('90=속초,100:대관령'), [
-      { id: 90, name: '속초' },
+    assert.deepEqual(parseWantedStations('4242=없는곳,100:대관령'), [
+      { id: 4242, name: '없는곳' },
       { id: 100, name: '대관령' },
     ]);
   });
 
+  it('reads every ASOS station of the table by number, 90 속초 and 140 군산 included', () => {
+    assert.deepEqual(parseWantedStations('90,140,전주,Gunsan'), [
+      { id: 90, name: '속초' },
+      { id: 140, name: '군산' },
+      { id: 146, name: '전주' },
+    ]);
+  });
+
   it('refuses unknown stations with a hint, and an empty list', () => {
-    assert.throws(() => parseWantedStations('90'), /90=이름/);
+    // 90 (속초) was refused while the table held only the 16; a number outside every table is.
+    assert.throws(() => parseWantedStations('4242'), /4242=이름/);
     assert.throws(() => parseWantedStations('Atlantis'), /unknown station "Atlantis"/);
     assert.throws(() => parseWantedStations(' , '), /empty/);
   });

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeTime, isKmaTime, latestHour, previousHour } from '../../src/cli/time.js';
+import { describeKst, isKstTime, latestHour, previousHour } from '../../src/kma-feed/time.js';
 
 describe('KST hours', () => {
   it("takes the latest hour in KST, whatever the machine's zone", () => {
@@ -17,14 +17,14 @@ describe('KST hours', () => {
   });
 
   it('accepts only real YYYYMMDDHHmm times', () => {
-    assert.equal(isKmaTime('202508011500'), true);
-    assert.equal(isKmaTime('202402290000'), true);
+    assert.equal(isKstTime('202508011500'), true);
+    assert.equal(isKstTime('202402290000'), true);
     for (const bad of ['202502290000', '202508012400', '202508011560', '2025080115', '2025-08-01']) {
-      assert.equal(isKmaTime(bad), false, bad);
+      assert.equal(isKstTime(bad), false, bad);
     }
   });
 
   it('writes times for messages', () => {
-    assert.equal(describeTime('202508011500'), '2025-08-01 15:00 KST');
+    assert.equal(describeKst('202508011500'), '2025-08-01 15:00 KST');
   });
 });

@@ -14,10 +14,10 @@ import {
   readNumber,
   type Observation,
   type Sfctm2Column,
-} from '../../src/cli/sfctm2.js';
-import { observedSky } from '../../src/cli/present-weather.js';
+} from '../../src/kma-feed/sfctm2.js';
+import { observedSky } from '../../src/kma-feed/present-weather.js';
 import { SKY_CODES } from '../../src/kma/sky.js';
-import { fixture, fixtureText, realText } from './helpers.js';
+import { fixture, fixtureText, realText } from '../support/kma-fixtures.node.js';
 
 const REFERENCE = fixtureText('kma_sfctm2_reference_202508011500.txt');
 const NAMES_LINE = REFERENCE.split('\n')[2]!;

@@ -11,9 +11,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFeed } from '../../src/cli/feed.js';
-import { Sfctm2FormatError, parseSfctm2, type Observation } from '../../src/cli/sfctm2.js';
-import { REAL, realText } from './helpers.js';
+import { Sfctm2FormatError, parseSfctm2, type Observation } from '../../src/kma-feed/sfctm2.js';
+import { REAL, feedOfObservations, realText } from '../support/kma-fixtures.node.js';
 
 /** `YYYYMMDD HH  TA  WC  CA  sky`: `-9` is KMA's missing code, `null` no sky at all. */
 const HOURS: Record<string, readonly string[]> = {
@@ -214,7 +213,7 @@ function expected(line: string): Expected {
 
 /** What the feed command writes for 서울 at one hour of a response. */
 function seoulAt(observations: readonly Observation[], time: string) {
-  const built = buildFeed(observations, SEOUL, time);
+  const built = feedOfObservations(observations, SEOUL, time);
   assert.ok(built, time);
   assert.deepEqual(built.missing, [], `서울 at ${time}`);
   const [station] = built.feed.stations;
@@ -300,7 +299,7 @@ describe('real KMA responses', () => {
     it('D (속초, 대관령): rows without a header, read by position', () => {
       const result = parseSfctm2(realText('kma_sfctm2_D_rows_202608031500.txt'));
       assert.match(result.notes.join('\n'), /no header line/);
-      const built = buildFeed(result.observations, [
+      const built = feedOfObservations(result.observations, [
         { id: 90, name: '속초' },
         { id: 100, name: '대관령' },
       ]);
