@@ -1,9 +1,9 @@
 // npm run bench: weather-strip against the tickers news sites use, in headless Chromium.
 //
-//   npm run bench                      desktop (ticking, idle, memory), phone (start-up), parser (~16 min)
-//   npm run bench -- --phone           the phone profile alone: 4× CPU, 412 px, 5 cold loads each (~5 min)
-//   npm run bench -- --desktop         the desktop section alone (~11 min)
-//   npm run bench -- --quick           1 round, 9 s windows, 2 phone loads, shorter memory runs (~4 min)
+//   npm run bench                      desktop (ticking, idle, memory), phone (start-up), parser (~13 min)
+//   npm run bench -- --phone           the phone profile alone: 4× CPU, 412 px, 5 cold loads each (~4 min)
+//   npm run bench -- --desktop         the desktop section alone (~9 min)
+//   npm run bench -- --quick           1 round, 9 s windows, 2 phone loads, shorter memory runs (~3 min)
 //   npm run bench -- --check           exit 1 when a target fails
 //   npm run bench -- --parse           only the feed command's kma_sfctm2 parser (seconds, no browser)
 //   npm run bench -- --only ours,timer --rounds 2 --seconds 30 --idle 8 --loads 5 --build
