@@ -5,34 +5,90 @@ import { readFile, readdir } from 'node:fs/promises';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** How long the first station must stay on screen before it counts (a flash does not). */
+export const FIRST_STABLE_MS = 1000;
+
 /**
- * Runs in every page before its own scripts: sums layout shifts, and records when the first
- * station is first seen on screen (laid out, not clipped or covered: hit-tested at its centre
- * line) by polling once per frame until it is.
+ * Runs in every page before its own scripts: collects long tasks, paint timings and layout
+ * shifts, marks `customElements.define` calls and the strip's first update (User Timing, for
+ * traces), and watches for the first station on screen.
+ *
+ * `firstStation` is an expression giving the elements that may show the first station: the
+ * ticker's own rendering first, then any fallback (the `<weather-station>` text before the
+ * strip is defined). A station is on screen in a frame when its text is laid out whole: not
+ * clipped by any ancestor, inside the viewport, not hidden, and hit-tested at its start. It is
+ * checked every frame; the time is taken after that frame's rendering, and only counts when the
+ * station then stays on screen for FIRST_STABLE_MS (checked every 100 ms); if it goes, the
+ * clock starts again.
+ * `first` is the first frame with either element, `setUp` the first with the ticker's own.
  */
 export function initScript(firstStation) {
   return `(() => {
-  const b = (window.__bench = { cls: 0, shifts: 0, first: null });
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) { b.cls += e.value; b.shifts += 1; }
-    }).observe({ type: 'layout-shift', buffered: true });
-  } catch {}
+  const b = (window.__bench = {
+    cls: 0, shifts: 0, longTasks: [], fcp: null,
+    first: null, setUp: null, lost: 0, settled: false, probeEnd: null,
+  });
+  const observe = (type, fn) => {
+    try { new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({ type, buffered: true }); } catch {}
+  };
+  observe('layout-shift', (e) => { if (!e.hadRecentInput) { b.cls += e.value; b.shifts += 1; } });
+  observe('longtask', (e) => b.longTasks.push([e.startTime, e.duration]));
+  observe('paint', (e) => { if (e.name === 'first-contentful-paint') b.fcp = e.startTime; });
+
+  const define = CustomElementRegistry.prototype.define;
+  CustomElementRegistry.prototype.define = function (tag, ...rest) {
+    performance.mark('define ' + tag + ':start');
+    try { return define.call(this, tag, ...rest); } finally { performance.mark('define ' + tag + ':end'); }
+  };
+  const attachShadow = Element.prototype.attachShadow;
+  let updateMarked = false;
+  Element.prototype.attachShadow = function (...args) {
+    const root = attachShadow.apply(this, args);
+    if (!updateMarked && this.localName === 'weather-strip') {
+      updateMarked = true;
+      Promise.resolve().then(() => this.updateComplete).then(() => performance.mark('weather-strip first update:end'));
+    }
+    return root;
+  };
+
+  const inside = (r, c) => r.left >= c.left - 1 && r.right <= c.right + 1 && r.top >= c.top - 1 && r.bottom <= c.bottom + 1;
+  const parentOf = (el) => el.assignedSlot ?? el.parentElement ?? el.getRootNode().host ?? null;
   const seen = (el) => {
-    const r = el.getBoundingClientRect();
-    if (r.width < 1 || r.height < 1 || !el.textContent.trim()) return false;
+    if (!el || !el.isConnected || !el.textContent.trim()) return false;
     if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
-    const x = r.left + Math.min(r.width / 2, 8), y = r.top + r.height / 2;
-    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
-    const hit = el.getRootNode().elementFromPoint(x, y);
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return false;
+    if (!inside(r, { left: 0, top: 0, right: innerWidth, bottom: innerHeight })) return false;
+    for (let a = parentOf(el); a; a = parentOf(a)) {
+      const style = getComputedStyle(a);
+      if ((style.overflowX !== 'visible' || style.overflowY !== 'visible') && !inside(r, a.getBoundingClientRect())) return false;
+    }
+    const hit = el.getRootNode().elementFromPoint(r.left + Math.min(r.width / 2, 8), r.top + r.height / 2);
     return hit !== null && (hit === el || el.contains(hit));
   };
-  const poll = () => {
-    const el = ${firstStation};
-    if (el && seen(el)) b.first = performance.now();
-    else requestAnimationFrame(poll);
+  // The time after the current frame's rendering: a message posted from requestAnimationFrame
+  // runs in the next task.
+  const afterFrame = (fn) => { const c = new MessageChannel(); c.port1.onmessage = () => fn(performance.now()); c.port2.postMessage(0); };
+  let since = { first: null, setUp: null };
+  const check = () => {
+    const els = ${firstStation} || [];
+    const own = seen(els[0]);
+    const any = own || els.slice(1).some(seen);
+    afterFrame((now) => {
+      for (const [key, on] of [['first', any], ['setUp', own]]) {
+        if (on && since[key] === null) since[key] = now;
+        if (!on && since[key] !== null) { since[key] = null; b[key] = null; b.lost += 1; }
+        if (on && b[key] === null && now - since[key] >= ${FIRST_STABLE_MS}) b[key] = since[key];
+      }
+      if (b.first !== null && b.setUp !== null) { b.settled = true; b.probeEnd = now; return; }
+      // Every frame until both show; then every 100 ms while they have to stay.
+      if (since.first === null || since.setUp === null) requestAnimationFrame(check);
+      else setTimeout(() => requestAnimationFrame(check), 100);
+    });
   };
-  requestAnimationFrame(poll);
+  requestAnimationFrame(check);
 })();`;
 }
 

@@ -1,6 +1,8 @@
-// The pages under test. Every page has the same shell (a news article below the strip) and
-// loads the same 16 stations from /feed.json; only the strip differs. Each variant is written
-// the way its library's documentation shows it: vertical, one station visible, 3 s, looping.
+// The pages under test. Every page has the same shell: a news header (logo, a `flex: 1` menu, and
+// the ticker right-aligned at the end of the row; on a phone the ticker wraps onto its own line)
+// above an article. Only the ticker differs. Each is written the way its library's documentation
+// shows it: vertical, one station visible, 3 s, looping, with the same 16 stations, either
+// fetched from /feed.json or written into the HTML (as a CMS template pastes them).
 
 /** Files each variant loads, served under /vendor/ (JS and CSS count towards its bytes). */
 export const VENDOR_FILES = {
@@ -16,7 +18,24 @@ export const VENDOR_FILES = {
 /** The CDN bundle, served as /cdn/weather-strip.js. */
 export const CDN_BUNDLE = 'dist/cdn/weather-strip.js';
 
-// Shared by the hand-written variants: the date header and one station's text.
+/** The tickers of the phone profile: ours, the plain-DOM floor, and the two libraries news sites use most. */
+export const PHONE_VARIANTS = ['ours', 'timer', 'splide', 'bxslider'];
+
+const escapeHtml = (text) =>
+  String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+// One station's text, the same on both sides: in the page (hand-written variants) and here (HTML).
+const stationText = (s) => `${s.sky} ${s.name} ${s.temp == null ? '-' : `${s.temp.toFixed(1)}℃`}`;
+
+function dayHeader(iso) {
+  const d = new Date(Date.parse(iso) + 9 * 36e5);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}.${p(d.getUTCMonth() + 1)}.${p(d.getUTCDate())} (${'일월화수목금토'[d.getUTCDay()]})`;
+}
+
+const isoDay = (iso) => new Date(Date.parse(iso) + 9 * 36e5).toISOString().slice(0, 10);
+
+// Shared by the hand-written variants: the date header, one station's text, and the timer roll.
 const HELPERS = `
 function dayHeader(iso) {
   var d = new Date(Date.parse(iso) + 9 * 36e5);
@@ -27,16 +46,41 @@ function stationText(s) {
   return s.sky + ' ' + s.name + ' ' + (s.temp == null ? '-' : s.temp.toFixed(1) + '℃');
 }`;
 
-// The strip's frame, as a site would style it: date, one row, attribution. The date's width is
-// reserved so that it does not push the row aside when the feed arrives.
+const TIMER_ROLL = `
+function roll(list) {
+  var n = list.children.length - 1, i = 0;
+  list.addEventListener('transitionend', function () {
+    if (i < n) return;
+    i = 0;
+    list.style.transition = 'none';
+    list.style.transform = '';
+  });
+  setInterval(function () {
+    i += 1;
+    list.style.transition = '';
+    list.style.transform = 'translateY(' + -i * 100 + '%)';
+  }, 3000);
+}`;
+
+// The ticker's frame, as a site would style it: date, one row, attribution. The date's and the
+// row's widths are reserved so that the feed's arrival does not resize the ticker.
 const FRAME_CSS = `
 .ws { display: flex; align-items: center; gap: .75em; min-height: 2.25em; font-size: .9375rem; }
 .ws-date { font-weight: 700; white-space: nowrap; min-width: 7.5em; }
-.ws-view { flex: 1; height: 2.25em; overflow: hidden; }
+.ws-view { flex: 1; min-width: 9em; height: 2.25em; overflow: hidden; }
 .ws-attr { font-size: .8em; white-space: nowrap; }`;
 
-const frame = (inner, viewAttrs = 'class="ws-view"') =>
-  `<div class="ws"><time class="ws-date"></time><div ${viewAttrs}>${inner}</div><span class="ws-attr">기상청 제공</span></div>`;
+const frame = (inner, { viewAttrs = 'class="ws-view"', date = '' } = {}) =>
+  `<div class="ws"><time class="ws-date">${date}</time><div ${viewAttrs}>${inner}</div><span class="ws-attr">기상청 제공</span></div>`;
+
+/** `<li>` items of the stations, the first marked `first`; `loopCopy` adds the first again at the end. */
+const listItems = (feed, className = '', loopCopy = false) =>
+  (loopCopy ? [...feed.stations, feed.stations[0]] : feed.stations)
+    .map((s, i) => {
+      const classes = [className, i === 0 ? 'first' : ''].filter(Boolean).join(' ');
+      return `<li${classes ? ` class="${classes}"` : ''}>${escapeHtml(stationText(s))}</li>`;
+    })
+    .join('');
 
 const STATIONS = 16;
 const HOLD = 3;
@@ -54,22 +98,49 @@ function keyframes() {
   return `@keyframes ws-roll { ${frames.join(' ')} }`;
 }
 
+// The README's rule that reserves the strip's box before the script runs, as a site pastes it.
+const STRIP_RESERVE_CSS = `weather-strip:not(:defined) {
+  display: block;
+  box-sizing: border-box;
+  inline-size: var(--weather-strip-inline-size, 30em);
+  max-inline-size: 100%;
+  block-size: var(--weather-strip-row-height, 2.25rem);
+  overflow: hidden;
+  font-size: var(--weather-strip-font-size, 0.9375rem);
+  line-height: var(--weather-strip-row-height, 2.25rem);
+}
+@media (max-width: 28rem) {
+  weather-strip:not(:defined) {
+    block-size: calc(2 * var(--weather-strip-row-height, 2.25rem));
+  }
+}`;
+
 /**
- * The variants. `first` is an expression, run in the page, that finds the element of the first
- * station (the one to wait for); `files` are served files, `inline` the page's own code.
+ * The variants. Each page is built from a `source`: `{ feedUrl }` (the ticker fetches the feed)
+ * or `{ feed }` (the stations written into the HTML). `first` is an expression, run in the page,
+ * giving the elements that may show the first station (the one to wait for); `files` are served
+ * files, `css` and `script(source)` the page's own code.
  */
 export const VARIANTS = {
   ours: {
     label: 'weather-strip (CDN bundle, roll)',
     files: [{ type: 'js', path: CDN_BUNDLE }],
-    inline: [],
-    // The embed as the README gives it: the script and the rule that reserves the strip's row.
+    // The embed as the README gives it: the async module script and the rule that reserves the box.
     head: () =>
-      `<script type="module" async src="/cdn/weather-strip.js"></script>` +
-      `<style>weather-strip:not(:defined){display:block;block-size:var(--weather-strip-row-height,2.25rem);overflow:hidden}</style>`,
-    body: (feed) => `<weather-strip mode="roll" src="${feed}"></weather-strip>`,
+      `<script type="module" async src="/cdn/weather-strip.js"></script>\n<style>\n${STRIP_RESERVE_CSS}\n</style>`,
+    body: ({ feedUrl, feed }) =>
+      feed
+        ? `<weather-strip mode="roll" date="${isoDay(feed.observedAt)}">\n${feed.stations
+            .map(
+              (s) =>
+                `  <weather-station station="${s.id}" name="${escapeHtml(s.name)}" sky="${escapeHtml(s.sky)}" temp="${s.temp ?? ''}">${escapeHtml(stationText(s))}</weather-station>`,
+            )
+            .join('\n')}\n</weather-strip>`
+        : `<weather-strip mode="roll" src="${feedUrl}"></weather-strip>`,
     script: () => '',
-    first: `document.querySelector('weather-strip')?.shadowRoot?.querySelector('li.station')`,
+    // The strip's own rendering of the first station, or, before the script has run, the
+    // `<weather-station>` fallback text where the page shows it.
+    first: `(() => { const s = document.querySelector('weather-strip'); return [s?.shadowRoot?.querySelector('[part~="station"]'), s?.querySelector('weather-station')]; })()`,
   },
   timer: {
     label: 'plain DOM + timer + CSS transition',
@@ -78,32 +149,26 @@ export const VARIANTS = {
     css: `${FRAME_CSS}
 .ws-list { margin: 0; padding: 0; list-style: none; height: 2.25em; transition: transform .4s ease-in-out; }
 .ws-list li { height: 2.25em; line-height: 2.25em; white-space: nowrap; }`,
-    body: () => frame('<ul class="ws-list"></ul>'),
-    script: (feed) => `${HELPERS}
-fetch(${JSON.stringify(feed)}).then(function (r) { return r.json(); }).then(function (feed) {
+    body: ({ feed }) =>
+      feed
+        ? frame(`<ul class="ws-list">${listItems(feed, '', true)}</ul>`, { date: dayHeader(feed.observedAt) })
+        : frame('<ul class="ws-list"></ul>'),
+    script: ({ feedUrl, feed }) =>
+      feed
+        ? `${TIMER_ROLL}\nroll(document.querySelector('.ws-list'));`
+        : `${HELPERS}${TIMER_ROLL}
+fetch(${JSON.stringify(feedUrl)}).then(function (r) { return r.json(); }).then(function (feed) {
   var list = document.querySelector('.ws-list');
   document.querySelector('.ws-date').textContent = dayHeader(feed.observedAt);
-  var rows = feed.stations.concat(feed.stations[0]).map(function (s, i) {
+  list.append.apply(list, feed.stations.concat(feed.stations[0]).map(function (s, i) {
     var li = document.createElement('li');
     li.textContent = stationText(s);
     if (i === 0) li.className = 'first';
     return li;
-  });
-  list.append.apply(list, rows);
-  var n = feed.stations.length, i = 0;
-  list.addEventListener('transitionend', function () {
-    if (i < n) return;
-    i = 0;
-    list.style.transition = 'none';
-    list.style.transform = '';
-  });
-  setInterval(function () {
-    i += 1;
-    list.style.transition = '';
-    list.style.transform = 'translateY(' + -i * 100 + '%)';
-  }, 3000);
+  }));
+  roll(list);
 });`,
-    first: `document.querySelector('.ws-list li.first')`,
+    first: `[document.querySelector('.ws-list li.first')]`,
   },
   keyframes: {
     label: 'plain DOM + CSS @keyframes',
@@ -114,8 +179,8 @@ fetch(${JSON.stringify(feed)}).then(function (r) { return r.json(); }).then(func
 .ws-list li { height: 2.25em; line-height: 2.25em; white-space: nowrap; }
 ${keyframes()}`,
     body: () => frame('<ul class="ws-list"></ul>'),
-    script: (feed) => `${HELPERS}
-fetch(${JSON.stringify(feed)}).then(function (r) { return r.json(); }).then(function (feed) {
+    script: ({ feedUrl }) => `${HELPERS}
+fetch(${JSON.stringify(feedUrl)}).then(function (r) { return r.json(); }).then(function (feed) {
   var list = document.querySelector('.ws-list');
   document.querySelector('.ws-date').textContent = dayHeader(feed.observedAt);
   list.append.apply(list, feed.stations.concat(feed.stations[0]).map(function (s, i) {
@@ -126,7 +191,7 @@ fetch(${JSON.stringify(feed)}).then(function (r) { return r.json(); }).then(func
   }));
   list.classList.add('on');
 });`,
-    first: `document.querySelector('.ws-list li.first')`,
+    first: `[document.querySelector('.ws-list li.first')]`,
   },
   bxslider: {
     label: 'jQuery 3.7 + bxSlider 4.2',
@@ -139,24 +204,36 @@ fetch(${JSON.stringify(feed)}).then(function (r) { return r.json(); }).then(func
 <script src="/vendor/jquery.min.js"></script>
 <script src="/vendor/jquery.bxslider.min.js"></script>`,
     css: `${FRAME_CSS}
-.ws-view { height: auto; }
+.bx-wrapper { margin: 0; border: 0; box-shadow: none; background: none; }
+.bxslider { margin: 0; padding: 0; }
 .bxslider li { height: 2.25em; line-height: 2.25em; white-space: nowrap; }`,
-    body: () => frame('<ul class="bxslider"></ul>'),
-    script: (feed) => `${HELPERS}
+    body: ({ feed }) =>
+      feed
+        ? frame(`<ul class="bxslider">${listItems(feed)}</ul>`, { date: dayHeader(feed.observedAt) })
+        : frame('<ul class="bxslider"></ul>'),
+    script: ({ feedUrl, feed }) => {
+      const start = `$list.bxSlider({
+      mode: 'vertical', auto: true, pause: 3000, speed: 400, infiniteLoop: true,
+      minSlides: 1, maxSlides: 1, pager: false, controls: false, autoHover: true
+    });`;
+      return feed
+        ? `$(function () {
+  var $list = $('.bxslider');
+  ${start}
+});`
+        : `${HELPERS}
 $(function () {
-  $.getJSON(${JSON.stringify(feed)}, function (feed) {
+  $.getJSON(${JSON.stringify(feedUrl)}, function (feed) {
     $('.ws-date').text(dayHeader(feed.observedAt));
     var $list = $('.bxslider');
     $.each(feed.stations, function (i, s) {
       $('<li>').text(stationText(s)).toggleClass('first', i === 0).appendTo($list);
     });
-    $list.bxSlider({
-      mode: 'vertical', auto: true, pause: 3000, speed: 400, infiniteLoop: true,
-      minSlides: 1, maxSlides: 1, pager: false, controls: false, autoHover: true
-    });
+    ${start}
   });
-});`,
-    first: `document.querySelector('.bxslider li.first:not(.bx-clone)')`,
+});`;
+    },
+    first: `[document.querySelector('.bxslider li.first:not(.bx-clone)')]`,
   },
   swiper: {
     label: 'Swiper 14',
@@ -168,9 +245,9 @@ $(function () {
 <script src="/vendor/swiper-bundle.min.js"></script>`,
     css: `${FRAME_CSS}
 .swiper-slide { height: 2.25em; line-height: 2.25em; white-space: nowrap; }`,
-    body: () => frame('<div class="swiper-wrapper"></div>', 'class="ws-view swiper"'),
-    script: (feed) => `${HELPERS}
-fetch(${JSON.stringify(feed)}).then(function (r) { return r.json(); }).then(function (feed) {
+    body: () => frame('<div class="swiper-wrapper"></div>', { viewAttrs: 'class="ws-view swiper"' }),
+    script: ({ feedUrl }) => `${HELPERS}
+fetch(${JSON.stringify(feedUrl)}).then(function (r) { return r.json(); }).then(function (feed) {
   document.querySelector('.ws-date').textContent = dayHeader(feed.observedAt);
   var wrapper = document.querySelector('.swiper-wrapper');
   feed.stations.forEach(function (s, i) {
@@ -184,7 +261,7 @@ fetch(${JSON.stringify(feed)}).then(function (r) { return r.json(); }).then(func
     autoplay: { delay: 3000, disableOnInteraction: false, pauseOnMouseEnter: true }
   });
 });`,
-    first: `document.querySelector('.swiper-slide.first')`,
+    first: `[document.querySelector('.swiper-slide.first')]`,
   },
   splide: {
     label: 'Splide 4',
@@ -196,13 +273,23 @@ fetch(${JSON.stringify(feed)}).then(function (r) { return r.json(); }).then(func
 <script src="/vendor/splide.min.js"></script>`,
     css: `${FRAME_CSS}
 .splide__slide { line-height: 2.25em; white-space: nowrap; }`,
-    body: () =>
+    body: ({ feed }) =>
       frame(
-        '<div class="splide__track"><ul class="splide__list"></ul></div>',
-        'class="ws-view splide" aria-label="전국 날씨"',
+        `<div class="splide__track"><ul class="splide__list">${feed ? listItems(feed, 'splide__slide') : ''}</ul></div>`,
+        {
+          viewAttrs: 'class="ws-view splide" aria-label="전국 날씨"',
+          date: feed ? dayHeader(feed.observedAt) : '',
+        },
       ),
-    script: (feed) => `${HELPERS}
-fetch(${JSON.stringify(feed)}).then(function (r) { return r.json(); }).then(function (feed) {
+    script: ({ feedUrl, feed }) => {
+      const mount = `new Splide('.splide', {
+    type: 'loop', direction: 'ttb', height: '2.25em', perPage: 1, speed: 400,
+    autoplay: true, interval: 3000, pauseOnHover: true, arrows: false, pagination: false
+  }).mount();`;
+      return feed
+        ? mount
+        : `${HELPERS}
+fetch(${JSON.stringify(feedUrl)}).then(function (r) { return r.json(); }).then(function (feed) {
   document.querySelector('.ws-date').textContent = dayHeader(feed.observedAt);
   var list = document.querySelector('.splide__list');
   feed.stations.forEach(function (s, i) {
@@ -211,20 +298,18 @@ fetch(${JSON.stringify(feed)}).then(function (r) { return r.json(); }).then(func
     li.textContent = stationText(s);
     list.append(li);
   });
-  new Splide('.splide', {
-    type: 'loop', direction: 'ttb', height: '2.25em', perPage: 1, speed: 400,
-    autoplay: true, interval: 3000, pauseOnHover: true, arrows: false, pagination: false
-  }).mount();
-});`,
-    first: `document.querySelector('.splide__slide.first:not(.splide__slide--clone)')`,
+  ${mount}
+});`;
+    },
+    first: `[document.querySelector('.splide__slide.first:not(.splide__slide--clone)')]`,
   },
 };
 
 /** The page's own CSS and JS for a variant (counted in its bytes). */
-export function inlineCode(variant, feedUrl) {
+export function inlineCode(variant, source) {
   const code = [];
   if (variant.css) code.push({ type: 'css', code: variant.css });
-  const script = variant.script(feedUrl);
+  const script = variant.script(source);
   if (script) code.push({ type: 'js', code: script });
   return code;
 }
@@ -235,29 +320,42 @@ const ARTICLE = Array.from(
     `<p>지역 혁신 사업의 ${i + 1}번째 단락입니다. 연구기관과 대학, 기업이 함께 기술을 사업화하고 지역 경제에 활력을 더하는 과정을 차례로 소개합니다. 문단은 기사 본문의 길이와 줄 바꿈을 흉내 냅니다.</p>`,
 ).join('\n');
 
-/** The whole HTML of a variant's page. */
-export function pageHtml(name, feedUrl) {
+// A news header: logo, a menu that takes the free room (`flex: 1`), the ticker right-aligned at
+// the end. On a phone the row wraps and the ticker takes a line of its own, still at the right.
+const SHELL_CSS = `
+body { margin: 0; font: 16px/1.7 'Noto Sans CJK KR', system-ui, sans-serif; color: #1f2328; }
+.masthead { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 24px; padding: 8px 16px; border-bottom: 1px solid #d0d7de; }
+.logo { font-size: 1.25rem; font-weight: 800; white-space: nowrap; color: inherit; text-decoration: none; }
+.menu { flex: 1; display: flex; gap: 16px; white-space: nowrap; }
+.menu a { color: inherit; text-decoration: none; }
+.masthead > :last-child { margin-inline-start: auto; }
+main { max-width: 760px; margin: 0 auto; padding: 16px; }
+h1 { font-size: 1.75rem; line-height: 1.3; }
+.spacer { height: 300vh; }`;
+
+/** The whole HTML of a variant's page, from `source` (`{ feedUrl }` or `{ feed }`). */
+export function pageHtml(name, source) {
   const variant = VARIANTS[name];
   const style = variant.css ? `<style>${variant.css}</style>` : '';
-  const script = variant.script(feedUrl);
+  const script = variant.script(source);
   return `<!doctype html>
 <html lang="ko">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${variant.label}</title>
-<style>
-body { margin: 0; font: 16px/1.7 'Noto Sans CJK KR', system-ui, sans-serif; color: #1f2328; }
-main { max-width: 760px; margin: 0 auto; padding: 16px; }
-h1 { font-size: 1.75rem; line-height: 1.3; }
-.spacer { height: 300vh; }
+<style>${SHELL_CSS}
 </style>
 ${variant.head ? variant.head() : ''}
 ${style}
 </head>
 <body>
+<header class="masthead">
+<a class="logo" href="/">서울복지타임즈</a>
+<nav class="menu" aria-label="섹션"><a href="/politics">정치</a><a href="/economy">경제</a><a href="/society">사회</a><a href="/welfare">장애인</a></nav>
+${variant.body(source)}
+</header>
 <main>
-${variant.body(feedUrl)}
 <article>
 <p>장애인</p>
 <h1>지역 강소특구, 2년 연속 최우수 평가</h1>

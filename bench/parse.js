@@ -3,7 +3,7 @@
 //
 //   npm run bench -- --parse           this section alone
 //
-// The parser is bundled from src/cli/sfctm2.ts with esbuild, so the current source is measured.
+// The parser is bundled from src/kma-feed/sfctm2.ts with esbuild, so the current source is measured.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,7 +18,7 @@ async function loadParser() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-parse-'));
   const outfile = join(dir, 'sfctm2.mjs');
   await build({
-    entryPoints: [join(ROOT, 'src/cli/sfctm2.ts')],
+    entryPoints: [join(ROOT, 'src/kma-feed/sfctm2.ts')],
     outfile,
     bundle: true,
     format: 'esm',

@@ -1,5 +1,6 @@
-// A loopback server for the benchmark pages: the pages themselves, the CDN bundle, the other
-// libraries' files, and the reference feed, optionally answered late.
+// A loopback server for the benchmark pages: the pages themselves (`?data=inline`: the stations
+// written into the HTML; otherwise fetched from the feed), the CDN bundle, the other libraries'
+// files, and the reference feed, optionally answered late (`?delay=ms`).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -21,6 +22,7 @@ function memoryPage(feedUrl) {
 /** Starts the server on a free loopback port; resolves to `{ origin, bundle, close }`. */
 export async function startServer() {
   const feed = await readFile(FEED_FILE);
+  const feedObject = JSON.parse(feed.toString('utf8'));
   // Read once: a build running meanwhile in the same tree must not change what is measured.
   const bundle = await readFile(resolve(ROOT, CDN_BUNDLE));
   const server = createServer(async (request, response) => {
@@ -37,7 +39,10 @@ export async function startServer() {
       const delay = Number(url.searchParams.get('delay') ?? 0);
       const feedUrl = `/feed.json?delay=${delay}`;
       if (page && page[1] === 'memory') return send(200, 'html', memoryPage(feedUrl));
-      if (page && VARIANTS[page[1]]) return send(200, 'html', pageHtml(page[1], feedUrl));
+      if (page && VARIANTS[page[1]]) {
+        const source = url.searchParams.get('data') === 'inline' ? { feed: feedObject } : { feedUrl };
+        return send(200, 'html', pageHtml(page[1], source));
+      }
       if (url.pathname === '/feed.json') {
         if (delay > 0) await new Promise((r) => setTimeout(r, delay));
         return send(200, 'json', feed);

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
-import { VARIANTS, inlineCode } from './pages.js';
+import { pathToFileURL } from 'node:url';
+import { CDN_BUNDLE, VARIANTS, inlineCode } from './pages.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -29,14 +30,23 @@ export async function variantSizes(name, served = {}) {
     const code = served[file.path]?.toString('utf8') ?? (await readFile(resolve(ROOT, file.path), 'utf8'));
     parts.push({ name: file.path.split('/').pop(), ...(await measure(file.type, code)) });
   }
-  for (const { type, code } of inlineCode(variant, '/feed.json')) {
+  for (const { type, code } of inlineCode(variant, { feedUrl: '/feed.json' })) {
     parts.push({ name: `inline ${type}`, ...(await measure(type, code)) });
   }
   const sum = (key) => parts.reduce((total, part) => total + part[key], 0);
   return { raw: sum('raw'), min: sum('min'), gzip: sum('gzip'), parts };
 }
 
-/** The CDN bundle as shipped (the bytes the server sends): size and gzip -9 of the file itself. */
-export function bundleFacts(bytes) {
-  return { raw: bytes.length, gzip: gzipSize(bytes) };
+/** The gzip ceiling `npm run check:size` holds the CDN bundle to (.size-limit.js), in bytes. */
+async function gzipCeiling() {
+  const { default: limits } = await import(pathToFileURL(resolve(ROOT, '.size-limit.js')).href);
+  const entry = limits.find((l) => l.path === CDN_BUNDLE && l.gzip);
+  const match = /^([\d.]+)\s*(B|KiB|kB)$/.exec(entry?.limit ?? '');
+  if (!match) throw new Error(`bench: no gzip ceiling for ${CDN_BUNDLE} in .size-limit.js`);
+  return Number(match[1]) * { B: 1, KiB: 1024, kB: 1000 }[match[2]];
+}
+
+/** The CDN bundle as shipped (the bytes the server sends): size and gzip -9 of the file itself, and its ceiling. */
+export async function bundleFacts(bytes) {
+  return { raw: bytes.length, gzip: gzipSize(bytes), gzipCeiling: await gzipCeiling() };
 }
