@@ -16,8 +16,8 @@ export interface NodeRequest {
   readonly method?: string | undefined;
   readonly url?: string | undefined;
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
-  /** Set on TLS sockets (an `https` server). */
-  readonly socket?: { readonly encrypted?: boolean } | undefined;
+  /** Its socket: a TLS socket (an `https` server) has `encrypted` set. */
+  readonly socket?: unknown;
 }
 
 /** The part of Node's `ServerResponse` the listener writes. */
@@ -35,7 +35,8 @@ function toRequest(request: NodeRequest): Request {
     for (const one of typeof value === 'string' ? [value] : value) headers.append(name, one);
   }
   const host = headers.get('host') ?? 'localhost';
-  const scheme = request.socket?.encrypted ? 'https' : 'http';
+  const tls = (request.socket as { encrypted?: boolean } | null | undefined)?.encrypted === true;
+  const scheme = tls ? 'https' : 'http';
   let url: URL;
   try {
     url = new URL(request.url ?? '/', `${scheme}://${host}`);
