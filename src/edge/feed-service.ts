@@ -45,14 +45,16 @@ export class FeedService {
     try {
       return { feed: await this.refresh(config, origin, ctx) };
     } catch (error) {
-      const now = this.options.now().getTime();
-      const reason = describeFailure(error, config.source === 'apihub' ? 'KMA API Hub' : 'data.go.kr');
-      const recorded = this.failures.get(config.feedId) ?? {
-        reason,
-        retryAt: now + reason.retryAfter * 1000,
-      };
+      // refresh() recorded the failure; the fallback covers a success that cleared it meanwhile.
+      const recorded = this.failures.get(config.feedId) ?? this.failure(config, error);
       return { feed: this.store.local(config.feedId) ?? latest, failure: recorded };
     }
+  }
+
+  /** A failure as readers are told, with the time of the next attempt. */
+  private failure(config: EdgeConfig, error: unknown) {
+    const reason = describeFailure(error, config.source === 'apihub' ? 'KMA API Hub' : 'data.go.kr');
+    return { reason, retryAt: this.options.now().getTime() + reason.retryAfter * 1000 };
   }
 
   /** The one fetch under way for these settings, started if there is none. */
@@ -64,19 +66,16 @@ export class FeedService {
       try {
         const feed = await fetchFeed(config, this.options, now);
         this.failures.delete(config.feedId);
-        const saved = this.store.put(config.feedId, origin, feed);
-        ctx?.waitUntil(saved);
+        // Shared before anyone is answered, so that a reader sent to another isolate next finds it.
+        await this.store.put(config.feedId, origin, feed);
         return feed;
       } catch (error) {
-        const reason = describeFailure(error, config.source === 'apihub' ? 'KMA API Hub' : 'data.go.kr');
+        const failure = this.failure(config, error);
         // The reason only: the core's advice speaks of the command's options.
         const detail =
           error instanceof FeedError ? error.reason : error instanceof Error ? error.message : String(error);
-        this.options.log(`${reason.message} (${reason.kind}): ${detail}`, 'error');
-        this.failures.set(config.feedId, {
-          reason,
-          retryAt: this.options.now().getTime() + reason.retryAfter * 1000,
-        });
+        this.options.log(`${failure.reason.message} (${failure.reason.kind}): ${detail}`, 'error');
+        this.failures.set(config.feedId, failure);
         throw error;
       } finally {
         this.inFlight.delete(config.feedId);

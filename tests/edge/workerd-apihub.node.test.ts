@@ -13,7 +13,7 @@ import { assertNoKey, assertSchemaValid, kst } from './helpers.js';
 const KEY = 'Edge+k3y/Secret=0123456789abcdef';
 const OTHER_KEY = 'datagokr+Other/Key==';
 const T0 = kst('2025-08-01 15:20');
-const SCHEDULE = ['hub', 'load', 'tricks', 'down', 'stale', 'echo', 'late', 'euc'];
+const SCHEDULE = ['hub', 'load', 'tricks', 'down', 'stale', 'echo', 'late', 'euc', 'restart'];
 
 let hub: ApihubStandIn;
 let live: ApihubStandIn;
@@ -294,6 +294,18 @@ describe('weather-strip/edge in workerd, source apihub', () => {
     assert.equal(JSON.parse(published.body).observedAt, '2025-08-01T16:00:00+09:00');
     assert.equal(hub.requestsFor('/late').length, 3);
     hub.now = T0;
+  });
+
+  it('keeps the feed in the Cache API: a new isolate answers from it without asking KMA', async () => {
+    const first = await get('restart');
+    assert.equal(hub.requestsFor('/restart').length, 1);
+    await workerd.restart('restart');
+    await workerd.setClock('restart', kst('2025-08-01 15:40'));
+    const again = await get('restart');
+    assert.equal(again.status, 200);
+    assert.equal(again.headers.etag, first.headers.etag);
+    assert.match(again.headers['cache-control']!, /^public, max-age=1800,/);
+    assert.equal(hub.requestsFor('/restart').length, 1);
   });
 
   it('reads an EUC-KR answer in workerd', async () => {

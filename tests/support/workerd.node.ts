@@ -4,7 +4,8 @@
 // miniflare's outbound network allows private addresses.
 //
 // A `clock` worker wraps `createHandler({ now })` so that a test can move the handler's clock
-// (workerd's own cannot be faked); a worker without it runs the default export as deployed.
+// (workerd's own cannot be faked) and start a fresh handler, as a new isolate would be; a worker
+// without it runs the default export as deployed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,12 +31,17 @@ export function builtEdgeModule(): string {
 const CLOCK_WORKER = `
 import { createHandler } from './edge.js';
 let clock;
-const handler = createHandler({ now: () => (clock === undefined ? new Date() : new Date(clock)) });
+const start = () => createHandler({ now: () => (clock === undefined ? new Date() : new Date(clock)) });
+let handler = start();
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
     if (url.pathname === '/__test/clock') {
       clock = Number(url.searchParams.get('ms'));
+      return new Response(null, { status: 204 });
+    }
+    if (url.pathname === '/__test/restart') {
+      handler = start();
       return new Response(null, { status: 204 });
     }
     return handler.fetch(request, env, ctx);
@@ -67,6 +73,8 @@ export interface Workerd {
   request(worker: string, path: string, init?: RequestInit): Promise<Answer>;
   /** Moves a clock worker's clock. */
   setClock(worker: string, at: Date): Promise<void>;
+  /** Replaces a clock worker's handler with a new one, its memory empty, as a new isolate. */
+  restart(worker: string): Promise<void>;
   /** Everything the workers wrote to standard output and error. */
   readonly output: () => string;
   close(): Promise<void>;
@@ -109,6 +117,11 @@ export async function startWorkerd(specs: readonly WorkerSpec[]): Promise<Worker
       const response = await mf.dispatchFetch(`http://${name}.example/__test/clock?ms=${at.getTime()}`);
       await response.arrayBuffer();
       if (response.status !== 204) throw new Error(`${name} has no test clock`);
+    },
+    async restart(name) {
+      const response = await mf.dispatchFetch(`http://${name}.example/__test/restart`);
+      await response.arrayBuffer();
+      if (response.status !== 204) throw new Error(`${name} cannot restart`);
     },
     output: () => output,
     close: () => mf.dispose(),
