@@ -53,6 +53,29 @@ export default {
       from: { path: '^src/cli/' },
       to: { path: [LIT, ELEMENTS, '^src/(feed|kma)/'] },
     },
+    {
+      name: 'edge-without-node-or-lit',
+      comment:
+        'edge/ is the feed behind a Web-standard handler for Workers, Deno, Bun and Node: no node: modules, no Lit, nothing of the command.',
+      severity: 'error',
+      from: { path: '^src/edge/' },
+      to: { path: [LIT, ELEMENTS, '^src/cli/'] },
+    },
+    {
+      name: 'edge-without-node-modules',
+      comment: 'The edge module is bundled with no imports at all, so that every runtime loads it.',
+      severity: 'error',
+      from: { path: '^src/edge/' },
+      to: { dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg'] },
+    },
+    {
+      name: 'edge-through-feed-core-entry',
+      comment:
+        'The edge handler is a shell around the feed core, as the command is: it uses kma-feed/index.ts only.',
+      severity: 'error',
+      from: { path: '^src/edge/' },
+      to: { path: '^src/(kma-feed|feed|kma)/', pathNot: '^src/kma-feed/index\\.ts$' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -1,4 +1,5 @@
 import {
+  APIHUB_CRON,
   DATAGOKR_CRON,
   DATAGOKR_DAILY_QUOTA,
   EXIT,
@@ -21,9 +22,11 @@ Usage:
   weather-strip-feed --source apihub --input saved-response.txt [options]
   weather-strip-feed --source datagokr --service-key KEY [options]
   weather-strip-feed --source datagokr --input saved-answers/ [options]
+  weather-strip-feed --print-workflow [--out .github/workflows/weather-feed.yml]
 
 Sources (the same feed from either):
   --source apihub       KMA API Hub hourly surface observations (kma_sfctm2.php); the default
+                        (or WEATHER_STRIP_SOURCE, as the edge handler and the workflow read it)
   --auth-key KEY        API Hub key (apihub.kma.go.kr); or set WEATHER_STRIP_AUTH_KEY, which
                         keeps the key out of the process list and crontab.
                         WEATHER_STRIP_APIHUB_URL replaces the address
@@ -47,8 +50,9 @@ Feed:
                         English names of every ASOS station (140,전주,Gunsan), and sets:
                         ${STATION_SET_NAMES.slice(0, 9).join(' ')}
                         ${STATION_SET_NAMES.slice(9).join(' ')}
-                        (default @전국: the 16 stations of the reference page). A number outside
-                        the table needs its name, as 116=관악산 (apihub only: it has no grid point)
+                        (default WEATHER_STRIP_STATIONS, else @전국: the 16 stations of the
+                        reference page). A number outside the table needs its name, as
+                        116=관악산 (apihub only: it has no grid point)
   --allow-partial       write the feed even when a station has no data (its sky and temp are
                         null) instead of failing
   --out FILE            write the feed to FILE atomically (temporary file + rename: a failed
@@ -56,6 +60,9 @@ Feed:
                         and kept, an existing file keeps its mode; "-" or none: standard output
   --verbose             progress on standard error (requests, retries, fallback, what the
                         parser noticed), ending with the number of requests the run made
+  --print-workflow      write the GitHub Actions workflow that publishes the feed to GitHub
+                        Pages every hour (standard output, or --out FILE); see the README,
+                        "Serving the feed"
   -h, --help            this text
 
 Sky, apihub: the present weather (WMO 4677) when it reports precipitation, thunder, fog, mist,
@@ -99,7 +106,7 @@ Examples:
   weather-strip-feed --source apihub --input kma_sfctm2.txt --allow-partial --out weather.json
 
 Cron, apihub (KMA publishes each hour a few minutes after it; run at minute 12, log failures):
-  12 * * * * cd /srv/site && WEATHER_STRIP_AUTH_KEY=KEY npx --no-install weather-strip-feed --source apihub --out public/weather.json 2>>/var/log/weather-strip-feed.log
+  ${APIHUB_CRON} cd /srv/site && WEATHER_STRIP_AUTH_KEY=KEY npx --no-install weather-strip-feed --source apihub --out public/weather.json 2>>/var/log/weather-strip-feed.log
 Cron, datagokr (실황 is out at about HH:40, 예보 at HH:45; a development key may make ${quota}
 requests a day per operation: hourly, the 16 stations make ${perDay}, and up to ${maxGridPoints(24)} grid points fit):
   ${DATAGOKR_CRON} cd /srv/site && WEATHER_STRIP_SERVICE_KEY=KEY npx --no-install weather-strip-feed --source datagokr --out public/weather.json 2>>/var/log/weather-strip-feed.log

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import {
   FeedError,
+  SOURCE_ENV,
   SOURCE_VARIABLES,
+  STATIONS_ENV,
   StationQueryError,
   isKstTime,
   isSourceName,
@@ -14,7 +16,7 @@ import {
 export const NAME = 'weather-strip-feed';
 
 const OPTIONS = {
-  source: { type: 'string', default: 'apihub' },
+  source: { type: 'string' },
   'auth-key': { type: 'string' },
   'service-key': { type: 'string' },
   input: { type: 'string' },
@@ -26,6 +28,7 @@ const OPTIONS = {
   retries: { type: 'string', default: '2' },
   'retry-delay': { type: 'string', default: '2' },
   verbose: { type: 'boolean', default: false },
+  'print-workflow': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -66,11 +69,25 @@ export interface Settings {
   readonly verbose: boolean;
 }
 
-/** Reads the options and the environment; `'help'` for `--help`. Throws a usage `FeedError`. */
+/** `--print-workflow`: the scheduled-publishing workflow, to standard output or `--out`. */
+export interface WorkflowRequest {
+  readonly printWorkflow: true;
+  readonly out: string | undefined;
+}
+
+/** An environment variable's value; blank counts as not set (a CI variable not set is ""). */
+const fromEnv = (env: Readonly<Record<string, string | undefined>>, name: string) =>
+  env[name]?.trim() || undefined;
+
+/**
+ * Reads the options and the environment; `'help'` for `--help`. Throws a usage `FeedError`.
+ * `WEATHER_STRIP_SOURCE` and `WEATHER_STRIP_STATIONS` stand in for `--source` and `--stations`,
+ * as they do for the edge handler and the scheduled workflow.
+ */
 export function settings(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
-): Settings | 'help' {
+): Settings | WorkflowRequest | 'help' {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
@@ -79,8 +96,22 @@ export function settings(
   }
   const { values } = parsed;
   if (values.help) return 'help';
-  const source = values.source;
-  if (!isSourceName(source)) throw usage(`--source must be apihub or datagokr, not "${source}"`);
+  if (values['print-workflow']) {
+    const other = (['source', 'auth-key', 'service-key', 'input', 'time', 'stations'] as const).find(
+      (name) => values[name] !== undefined,
+    );
+    if (other) {
+      throw usage(
+        `--print-workflow writes one workflow for both sources, set up by repository variables and secrets; give it no --${other}, only --out`,
+      );
+    }
+    return { printWorkflow: true, out: values.out };
+  }
+  const source = values.source ?? fromEnv(env, SOURCE_ENV) ?? 'apihub';
+  if (!isSourceName(source)) {
+    const from = values.source === undefined ? SOURCE_ENV : '--source';
+    throw usage(`${from} must be apihub or datagokr, not "${source}"`);
+  }
   const { keyOption, portal, saved } = SOURCES[source];
   const keys: Record<SourceName, string | undefined> = {
     apihub: values['auth-key'],
@@ -107,11 +138,12 @@ export function settings(
     throw usage(`--time must be YYYYMMDDHHmm in KST, as 202508011500, not "${values.time}"`);
   }
   let stations: ResolvedStation[];
+  const stationList = values.stations ?? fromEnv(env, STATIONS_ENV);
   try {
-    stations = resolveStations(values.stations);
+    stations = resolveStations(stationList);
   } catch (error) {
     if (!(error instanceof StationQueryError)) throw error;
-    throw usage(`--stations: ${error.message}`);
+    throw usage(`${values.stations === undefined ? STATIONS_ENV : '--stations'}: ${error.message}`);
   }
   const retries = Number(values.retries);
   if (!Number.isInteger(retries) || retries < 0 || retries > 10) {

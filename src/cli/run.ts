@@ -15,6 +15,7 @@ import { HELP } from './help.js';
 import { readInput } from './input.js';
 import { NAME, settings, type Settings } from './options.js';
 import { writeFileAtomic } from './output.js';
+import { printWorkflow } from './workflow.js';
 
 /** What the command touches outside itself, so that tests can run it in-process. */
 export interface CliIO {
@@ -96,6 +97,19 @@ export async function run(
     const config = settings(argv, env);
     if (config === 'help') {
       io.stdout(HELP);
+      return EXIT.ok;
+    }
+    if ('printWorkflow' in config) {
+      try {
+        printWorkflow(config.out, io.stdout);
+      } catch (error) {
+        const code = error instanceof Error && 'code' in error ? String(error.code) : 'unwritable';
+        throw new FeedError(
+          'file',
+          `Cannot write --out ${config.out} (${code})`,
+          'Check that the path is writable',
+        );
+      }
       return EXIT.ok;
     }
     keys.push(config.key);

@@ -43,5 +43,6 @@ export {
   redactServiceKey,
   requestsPerRun,
 } from './datagokr.js';
+export { APIHUB_CRON, PUBLISHED_AT_MINUTE, nextPublication, publishedHour } from './publication.js';
 export { describeKst, isKstTime } from './time.js';
 export type { FetchLike } from './http.js';

@@ -4,9 +4,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/browsers.js';
 import { ROOT, serveStatic, type StaticServer } from '../support/static-server.node.js';
@@ -148,6 +150,11 @@ describe('the packed package in a fresh project', () => {
         'dist/types/vue.d.ts',
         'dist/vscode/html-custom-data.json',
         'dist/vscode/css-custom-data.json',
+        'dist/edge/index.js',
+        'dist/edge/index.d.ts',
+        'dist/edge/node.js',
+        'dist/edge/node.d.ts',
+        'dist/workflow/weather-feed.yml',
         'schema/weather-feed.schema.json',
         'schema/article-feed.schema.json',
         'custom-elements.json',
@@ -215,6 +222,35 @@ describe('the packed package in a fresh project', () => {
       assert.match(result.output, /--source/);
     });
 
+    it('prints the shipped workflow with weather-strip-feed --print-workflow', () => {
+      const result = run(app, join(app, 'node_modules/.bin/weather-strip-feed'), ['--print-workflow']);
+      assert.equal(result.status, 0, result.output);
+      const shipped = readFileSync(
+        join(app, 'node_modules/weather-strip/dist/workflow/weather-feed.yml'),
+        'utf8',
+      );
+      assert.equal(result.output, shipped);
+    });
+
+    it('imports weather-strip/edge and weather-strip/edge/node, which answer a request', () => {
+      const script = `
+        const edge = await import('weather-strip/edge');
+        const { nodeListener } = await import('weather-strip/edge/node');
+        const answer = await edge.withEnv(edge.default, {})(new Request('http://localhost/weather.json'));
+        console.log(JSON.stringify({
+          status: answer.status,
+          setting: (await answer.json()).error.setting,
+          listener: typeof nodeListener(edge.default, {}),
+        }));`;
+      const result = run(app, process.execPath, ['--input-type=module', '-e', script]);
+      assert.equal(result.status, 0, result.output);
+      assert.deepEqual(JSON.parse(result.output.split('\n').find((line) => line.startsWith('{'))!), {
+        status: 500,
+        setting: 'WEATHER_STRIP_AUTH_KEY',
+        listener: 'function',
+      });
+    });
+
     it('renders both elements to declarative shadow DOM', () => {
       const page = readFileSync(join(app, 'ssr.html'), 'utf8');
       assert.equal(page.match(/<template shadowroot="open" shadowrootmode="open">/g)?.length, 2);
@@ -225,6 +261,47 @@ describe('the packed package in a fresh project', () => {
         /<time part="date" class="date" datetime="2025-08-01"><!--lit-part-->2025\.08\.01 \(금\)/,
       );
       assert.match(page, /<a part="link" class="link" href="\/articles\/1">/);
+    });
+  });
+
+  describe('workerd', () => {
+    it('bundles as wrangler does from the README’s wrangler.toml, and answers in workerd', async () => {
+      const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+      const toml = /```toml\n([\s\S]*?)```/.exec(readme)![1]!;
+      const main = /^\s*main = "(.+)"$/m.exec(toml)![1]!;
+      const date = /^\s*compatibility_date = "(.+)"$/m.exec(toml)![1]!;
+      const entry = /`src\/index\.js`: `(.+)`/.exec(readme)![1]!;
+      mkdirSync(join(app, dirname(main)), { recursive: true });
+      writeFileSync(join(app, main), `${entry}\n`);
+      // wrangler bundles with esbuild and the conditions of workerd.
+      await build({
+        absWorkingDir: app,
+        entryPoints: [main],
+        bundle: true,
+        format: 'esm',
+        platform: 'neutral',
+        conditions: ['workerd', 'worker', 'browser'],
+        mainFields: ['module', 'main'],
+        outfile: join(app, 'worker.bundle.js'),
+        logLevel: 'silent',
+      });
+      const mf = new Miniflare({
+        modules: true,
+        modulesRoot: app,
+        scriptPath: join(app, 'worker.bundle.js'),
+        compatibilityDate: date,
+        bindings: { WEATHER_STRIP_SOURCE: 'datagokr' },
+      });
+      try {
+        const answer = await mf.dispatchFetch('http://localhost/weather.json');
+        assert.equal(answer.status, 500);
+        assert.equal(
+          ((await answer.json()) as { error: { setting: string } }).error.setting,
+          'WEATHER_STRIP_SERVICE_KEY',
+        );
+      } finally {
+        await mf.dispose();
+      }
     });
   });
 
@@ -388,6 +465,13 @@ describe('the packed package in a fresh project', () => {
         badFile: 'vue/Bad.vue',
       },
     ];
+    for (const config of ['types/tsconfig.edge.json', 'types/tsconfig.edge-node10.json']) {
+      it(`type-checks weather-strip/edge in a Workers project (${config})`, () => {
+        const result = run(app, process.execPath, [tsc, '-p', config]);
+        assert.equal(result.status, 0, result.output);
+      });
+    }
+
     for (const { what, checker, good, bad, badFile } of cases) {
       it(`type-checks correct uses in ${what}`, () => {
         const result = run(app, process.execPath, [checker, '-p', good]);
