@@ -1,23 +1,12 @@
 // Bundles the feed command into one executable ES module for Node: dist/cli/weather-strip-feed.js
 // (or the path given as the first argument), with the scheduled-publishing workflow inside it;
 // the default build also ships the workflow as dist/workflow/weather-feed.yml.
-import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
+import { preferTypeScript } from './prefer-typescript.js';
 
 const outfile = process.argv[2] ?? 'dist/cli/weather-strip-feed.js';
 const WORKFLOW = 'src/cli/weather-feed.yml';
-
-/** Sources import each other as `./x.js`: bundle `x.ts` even when a compiled `x.js` lies beside it. */
-const preferTypeScript = {
-  name: 'prefer-typescript',
-  setup(builder) {
-    builder.onResolve({ filter: /^\.\.?\/.*\.js$/ }, ({ path, importer }) => {
-      const source = resolve(dirname(importer), path.replace(/\.js$/, '.ts'));
-      return existsSync(source) ? { path: source } : undefined;
-    });
-  },
-};
 
 await build({
   entryPoints: ['src/cli/main.ts'],

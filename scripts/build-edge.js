@@ -1,28 +1,18 @@
 // Builds `weather-strip/edge`: dist/edge/index.js (the handler with the feed core bundled in, one
 // module with no imports, so that workerd, Deno, Bun and Node load it alike), dist/edge/node.js
 // (the Node adapter), and their type declarations. An argument replaces dist/edge.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
+import { preferTypeScript } from './prefer-typescript.js';
 
 const args = process.argv.slice(2);
 /** `--js-only`: the modules without their declarations (the tests' quick build). */
 const jsOnly = args.includes('--js-only');
 const outdir = resolve(args.find((arg) => !arg.startsWith('--')) ?? 'dist/edge');
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
-
-/** Sources import each other as `./x.js`: bundle `x.ts` even when a compiled `x.js` lies beside it. */
-const preferTypeScript = {
-  name: 'prefer-typescript',
-  setup(builder) {
-    builder.onResolve({ filter: /^\.\.?\/.*\.js$/ }, ({ path, importer }) => {
-      const source = resolve(dirname(importer), path.replace(/\.js$/, '.ts'));
-      return existsSync(source) ? { path: source } : undefined;
-    });
-  },
-};
 
 await build({
   absWorkingDir: root,
