@@ -1,4 +1,5 @@
 import type { FeedErrorDetail } from './feed-events.js';
+import { nextTask } from './next-task.js';
 import type { ValidationResult } from './problems.js';
 
 /** Largest feed body read, in bytes; a larger one is refused as a `parse` error. */
@@ -92,14 +93,11 @@ export class SharedFeed {
     // A cached outcome arrives in a later task, like a fresh one, so that listeners added
     // right after the element is created still hear it.
     if (this.#version > 0 || this.#error) {
-      const { port1, port2 } = new MessageChannel();
-      port1.onmessage = () => {
-        port1.close();
+      void nextTask().then(() => {
         if (!this.#users.has(user)) return;
         if (this.#version > 0) user.deliver(this);
         else if (this.#error && !this.#abort) user.fail(this.#error);
-      };
-      port2.postMessage(0);
+      });
     }
     this.schedule();
   }
