@@ -48,7 +48,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         minify: { compress: { target: BROWSERS }, mangle: true, codegen: true },
-        postBanner: LIT_LICENSE,
+        postBanner: `//# allFunctionsCalledOnLoad\n${LIT_LICENSE}`,
         comments: { legal: false, annotation: false, jsdoc: false },
       },
     },

@@ -186,7 +186,6 @@ export const weatherStripStyles = css`
   .roll .track {
     block-size: var(--_row);
     transition: transform var(--_roll-duration) ease-in-out;
-    will-change: transform;
   }
 
   /* marquee: the stations scroll through whatever room the line leaves, at least about one
