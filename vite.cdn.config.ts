@@ -37,18 +37,29 @@ export default defineConfig({
     // browserslist would turn every `#private` member into a WeakMap (before Chrome 98 and
     // Safari 16), where Babel lowers only what the browsers lack.
     target: 'es2022',
+    // Terser's compressor first (it folds more than Oxc's), then Oxc's minifier on its output
+    // (`output.minify` below): about 200 B of gzip less than Oxc alone. Safe transforms only:
+    // no `unsafe` or `pure_getters`, which could drop a property read kept for its side effect.
+    minify: 'terser',
+    terserOptions: {
+      module: true,
+      ecma: 2020,
+      compress: { passes: 3 },
+      mangle: false, // Oxc mangles afterwards
+      format: { comments: false },
+    },
     lib: {
       entry: { 'weather-strip': 'src/index.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
-    // One minifier, Oxc's, writing only syntax the browserslist parses. Pure annotations only
+    // Oxc writes only syntax the browserslist parses. Pure annotations only
     // help a bundler that re-bundles this file; nobody does. Every Lit module carries the same
     // license comment: the bundle states it once, at the top.
     rolldownOptions: {
       output: {
         minify: { compress: { target: BROWSERS }, mangle: true, codegen: true },
-        postBanner: LIT_LICENSE,
+        postBanner: `//# allFunctionsCalledOnLoad\n${LIT_LICENSE}`,
         comments: { legal: false, annotation: false, jsdoc: false },
       },
     },

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FeedErrorDetail } from './feed-events.js';
+import { nextTask } from './next-task.js';
 import { summarizeProblems, type ValidationResult } from './problems.js';
 import { FEED_TIMEOUT, sharedFeed, type FeedSubscriber, type SharedFeed } from './shared-feed.js';
 
@@ -21,6 +22,9 @@ export interface FeedControllerOptions<T> {
   readonly onError: (detail: FeedErrorDetail) => void;
 }
 
+/** The element a {@link FeedController} serves. */
+type FeedHost = ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean };
+
 /**
  * Where an element's content comes from, in order of precedence: the `data` object when it is
  * valid, else the last good feed of the `src` URL; without either, the element shows its own
@@ -33,7 +37,7 @@ export interface FeedControllerOptions<T> {
  * or the element is hidden. The last good feed stays after any failure, and goes with the URL.
  */
 export class FeedController<T> implements ReactiveController {
-  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #host: FeedHost;
   readonly #options: FeedControllerOptions<T>;
   readonly #subscriber: FeedSubscriber;
   #url: string | undefined;
@@ -48,7 +52,7 @@ export class FeedController<T> implements ReactiveController {
   #rejected = false;
   #hiddenAttribute: MutationObserver | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: FeedControllerOptions<T>) {
+  constructor(host: FeedHost, options: FeedControllerOptions<T>) {
     this.#host = host;
     this.#options = options;
     this.#subscriber = {
@@ -60,8 +64,8 @@ export class FeedController<T> implements ReactiveController {
         return seconds > 0 ? seconds * 1000 : 0;
       },
       timeout: options.timeout ?? FEED_TIMEOUT,
-      deliver: (feed) => this.#deliver(feed),
-      fail: (detail) => this.#fail(detail),
+      deliver: (feed) => this.#afterFirstRender(feed, () => this.#deliver(feed)),
+      fail: (detail) => this.#afterFirstRender(this.#feed, () => this.#fail(detail)),
     };
     host.addController(this);
   }
@@ -151,6 +155,19 @@ export class FeedController<T> implements ReactiveController {
   #leave(): void {
     this.#feed?.leave(this.#subscriber);
     this.#feed = undefined;
+  }
+
+  /**
+   * Runs `handle` now, or, when the answer comes before the element's first render (a cached
+   * feed can), in a task after that render: listeners added once the element has rendered still
+   * hear it. An answer for a feed the element has left meanwhile is dropped.
+   */
+  #afterFirstRender(feed: SharedFeed | undefined, handle: () => void): void {
+    if (this.#host.hasUpdated) handle();
+    else
+      void this.#host.updateComplete.then(nextTask).then(() => {
+        if (this.#feed === feed) handle();
+      });
   }
 
   /** The shared feed answered: a new body, or the one already seen. */

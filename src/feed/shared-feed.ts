@@ -1,4 +1,5 @@
 import type { FeedErrorDetail } from './feed-events.js';
+import { nextTask } from './next-task.js';
 import type { ValidationResult } from './problems.js';
 
 /** Largest feed body read, in bytes; a larger one is refused as a `parse` error. */
@@ -92,14 +93,11 @@ export class SharedFeed {
     // A cached outcome arrives in a later task, like a fresh one, so that listeners added
     // right after the element is created still hear it.
     if (this.#version > 0 || this.#error) {
-      const { port1, port2 } = new MessageChannel();
-      port1.onmessage = () => {
-        port1.close();
+      void nextTask().then(() => {
         if (!this.#users.has(user)) return;
         if (this.#version > 0) user.deliver(this);
         else if (this.#error && !this.#abort) user.fail(this.#error);
-      };
-      port2.postMessage(0);
+      });
     }
     this.schedule();
   }
@@ -165,6 +163,9 @@ export class SharedFeed {
       timedOut = true;
       abort.abort();
     }, timeout);
+    // The first request starts in a task of its own, right after the one that connected the
+    // element: connecting and requesting are two short tasks instead of one long one.
+    if (this.#version === 0 && this.#failures === 0) await nextTask();
     let outcome: boolean | FeedErrorDetail;
     try {
       outcome = await this.#request(abort.signal);
@@ -260,17 +261,18 @@ async function readBody(response: Response): Promise<string | undefined> {
     const text = await response.text();
     return text.length > MAX_FEED_BYTES ? undefined : text;
   }
-  const chunks: BlobPart[] = [];
+  // Decoded as it arrives: no further round trip once the body is complete.
+  const decoder = new TextDecoder();
+  let text = '';
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return text + decoder.decode();
     size += value.byteLength;
     if (size > MAX_FEED_BYTES) {
       void reader.cancel();
       return undefined;
     }
-    chunks.push(value);
+    text += decoder.decode(value, { stream: true });
   }
-  return new Blob(chunks).text();
 }

@@ -1,6 +1,14 @@
-import { validTimeZone, type Lang } from './locale.js';
+import { DEFAULT_TIME_ZONE, validTimeZone, type Lang } from './locale.js';
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const KOREAN_WEEKDAYS = '일월화수목금토';
+
+// Korea Standard Time is UTC+9 with no daylight saving since 1988: dates in Asia/Seoul are
+// plain arithmetic. The browser's first Intl.DateTimeFormat costs tens of milliseconds on a
+// phone, so only other zones, older instants and English month names use Intl.
+const SEOUL_OFFSET_MS = 9 * 3_600_000;
+const SEOUL_FIXED_SINCE = Date.UTC(1989, 0, 1);
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -20,6 +28,39 @@ export interface CalendarDay {
   readonly day: number;
 }
 
+/** A calendar day and a time of day (24-hour clock). */
+interface WallTime extends CalendarDay {
+  readonly hour: number;
+  readonly minute: number;
+}
+
+/** The calendar day and time of an instant in a time zone (Asia/Seoul by default, or when unknown). */
+function wallTime(instant: Date, timeZone: string | undefined): WallTime {
+  const zone = validTimeZone(timeZone);
+  if (zone === DEFAULT_TIME_ZONE && instant.getTime() >= SEOUL_FIXED_SINCE) {
+    const seoul = new Date(instant.getTime() + SEOUL_OFFSET_MS);
+    return {
+      year: seoul.getUTCFullYear(),
+      month: seoul.getUTCMonth() + 1,
+      day: seoul.getUTCDate(),
+      hour: seoul.getUTCHours(),
+      minute: seoul.getUTCMinutes(),
+    };
+  }
+  const parts = formatter('en-US', {
+    timeZone: zone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((p) => p.type === type)?.value);
+  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
+}
+
 /** Parses a `YYYY-MM-DD` string into a real calendar day, or `undefined`. */
 export function parseDay(value: string | null | undefined): CalendarDay | undefined {
   const match = value ? DAY_PATTERN.exec(value.trim()) : null;
@@ -32,15 +73,8 @@ export function parseDay(value: string | null | undefined): CalendarDay | undefi
 
 /** The calendar day of an instant in a time zone (Asia/Seoul by default). */
 export function dayInZone(instant: Date, timeZone?: string): CalendarDay {
-  const parts = formatter('en-US', {
-    timeZone: validTimeZone(timeZone),
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value);
-  return { year: part('year'), month: part('month'), day: part('day') };
+  const { year, month, day } = wallTime(instant, timeZone);
+  return { year, month, day };
 }
 
 /** `YYYY-MM-DD`, for a `<time datetime>` attribute. */
@@ -67,8 +101,7 @@ export function formatDayHeader(day: CalendarDay, lang: Lang): string {
       day: 'numeric',
     }).format(noon);
   }
-  const weekday = formatter('ko-KR', { timeZone: 'UTC', weekday: 'short' }).format(noon);
-  return `${day.year}.${pad(day.month)}.${pad(day.day)} (${weekday})`;
+  return `${day.year}.${pad(day.month)}.${pad(day.day)} (${KOREAN_WEEKDAYS[noon.getUTCDay()]})`;
 }
 
 /**
@@ -76,10 +109,9 @@ export function formatDayHeader(day: CalendarDay, lang: Lang): string {
  * in the given zone.
  */
 export function formatDateTime(instant: Date, lang: Lang, timeZone?: string): string {
-  const zone = validTimeZone(timeZone);
   if (lang === 'en') {
     return formatter('en-US', {
-      timeZone: zone,
+      timeZone: validTimeZone(timeZone),
       year: 'numeric',
       month: 'short',
       day: 'numeric',
@@ -87,16 +119,6 @@ export function formatDateTime(instant: Date, lang: Lang, timeZone?: string): st
       minute: '2-digit',
     }).format(instant);
   }
-  const parts = formatter('en-US', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}.${part('month')}.${part('day')} ${part('hour')}:${part('minute')}`;
+  const { year, month, day, hour, minute } = wallTime(instant, timeZone);
+  return `${year}.${pad(month)}.${pad(day)} ${pad(hour)}:${pad(minute)}`;
 }

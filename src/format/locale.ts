@@ -14,7 +14,8 @@ export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
 
 /** Returns `zone` when the browser knows it, else Asia/Seoul, so a typo never breaks the page. */
 export function validTimeZone(zone: string | null | undefined): string {
-  if (!zone) return DEFAULT_TIME_ZONE;
+  // The default needs no check: the first Intl.DateTimeFormat is slow to create on a phone.
+  if (!zone || zone === DEFAULT_TIME_ZONE) return DEFAULT_TIME_ZONE;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return zone;

@@ -17,10 +17,13 @@ export const baseStyles = css`
     display: none !important;
   }
 
+  /* border-box itself, not inherit: a child that inherits a property its parent does not pass
+     down by default is styled again each time its parent is, as the rolling track is on every
+     frame of a step. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
 
   /* The ring on :focus, taken off again where :focus-visible does not match: browsers without

@@ -54,6 +54,36 @@ export const weatherStripStyles = css`
     font-size: 0;
   }
 
+  /* Until the first render, a task after the strip is defined: the stations' own text in the
+     box of the README's :not(:defined) rule, word for word, so that nothing moves. */
+  .pending {
+    display: block;
+    block-size: var(--_row);
+    overflow: hidden;
+    line-height: var(--_row);
+    word-spacing: normal;
+    word-break: normal;
+  }
+
+  /* The same box before the data arrives: one row, or two on phones, where a full-width strip
+     wraps its attribution and button onto a second line below the date and the station. The
+     date takes the first line alone, the empty viewport no room: everything starts where it
+     will stay. */
+  @media (max-width: 28rem) {
+    .pending {
+      block-size: calc(2 * var(--_row));
+    }
+
+    .roll.empty .when,
+    .marquee.empty .when {
+      flex-basis: 100%;
+    }
+
+    .empty .viewport {
+      display: none;
+    }
+  }
+
   /* One row when there is room; otherwise the items wrap in reading order (date and station,
      then the attribution and the button), with no container query, which older browsers lack. */
   .base {
@@ -156,7 +186,6 @@ export const weatherStripStyles = css`
   .roll .track {
     block-size: var(--_row);
     transition: transform var(--_roll-duration) ease-in-out;
-    will-change: transform;
   }
 
   /* marquee: the stations scroll through whatever room the line leaves, at least about one

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { weatherStripStyles } from './weather-strip.styles.js';
@@ -10,6 +10,7 @@ import { headerDay, attributionText } from './strip-fields.js';
 import { loopClones, stationContent } from './station-templates.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { fire, type FeedErrorDetail } from '../feed/feed-events.js';
+import { nextTask } from '../feed/next-task.js';
 import { FeedStatusController } from '../feed/feed-status.js';
 import { validateWeatherFeed, type WeatherFeed } from '../feed/weather-feed.js';
 import { formatDayHeader, isoDay } from '../format/date.js';
@@ -104,6 +105,8 @@ export class WeatherStrip extends LitElement {
   #hovering = false;
   #focused = false;
   readonly #views = new StationViews();
+  /** Until the first render: a slot that shows the stations' own text in the box the strip keeps. */
+  #pending: HTMLSlotElement | undefined;
 
   /** URL of a weather feed (JSON, version 1). */
   @property() src?: string;
@@ -186,6 +189,30 @@ export class WeatherStrip extends LitElement {
     });
   }
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    // A strip rendered on a server already shows itself.
+    if (!root.hasChildNodes()) {
+      this.#pending = document.createElement('slot');
+      this.#pending.className = 'pending';
+      root.append(this.#pending);
+    }
+    return root;
+  }
+
+  // The first render waits for a task of its own: registering the strip and rendering it are
+  // two short tasks instead of one long one, and the page can handle input in between.
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
+  }
+
+  protected override update(changedProperties: PropertyValues): void {
+    this.#pending?.remove();
+    this.#pending = undefined;
+    super.update(changedProperties);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#pauseFor(() => (this.#hovering = this.#focused = false));
@@ -246,7 +273,7 @@ export class WeatherStrip extends LitElement {
     const moving = motion !== 'static' && count > (motion === 'marquee' ? 0 : 1);
     return html`<section
       part="base"
-      class="base ${motion}"
+      class="base ${motion} ${count === 0 ? 'empty' : ''}"
       aria-label=${this.label?.trim() || text.stripLabel}
       lang=${lang}
       @pointerenter=${this.#handlePointerEnter}

@@ -18,16 +18,27 @@ interface Stages {
   shifts: number[];
 }
 
-/** A news page: the strip in a header row after a logo and a flex: 1 nav, or alone in a block. */
-function page(placement: 'header' | 'block'): string {
-  const strip = `<weather-strip src="/late-feed.json">
+/**
+ * A news page: the strip in a header row after a logo and a flex: 1 nav (in a row that wraps,
+ * the strip takes a line of its own on a phone, at its end), or alone in a block.
+ */
+function page(placement: 'header' | 'wrapping-header' | 'block', children = true): string {
+  const strip = `<weather-strip src="/late-feed.json">${
+    children
+      ? `
     <weather-station station="98" name="동두천" sky="흐림" temp="29.3">흐림 동두천 29.3℃</weather-station>
     <weather-station station="105" name="강릉" sky="흐림" temp="30.6">흐림 강릉 30.6℃</weather-station>
-  </weather-strip>`;
+  `
+      : ''
+  }</weather-strip>`;
+  const header = (style: string) =>
+    `<header class="bar" style="${style}"><span class="logo">서울복지타임즈</span><nav style="flex: 1"><a href="#">정치</a><a href="#">경제</a><a href="#">사회</a></nav>${strip}</header>`;
   const top =
     placement === 'header'
-      ? `<header class="bar"><span class="logo">서울복지타임즈</span><nav style="flex: 1"><a href="#">정치</a></nav>${strip}</header>`
-      : strip;
+      ? header('')
+      : placement === 'wrapping-header'
+        ? header('flex-wrap: wrap; justify-content: flex-end')
+        : strip;
   return `<!doctype html><html lang="ko"><head><meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <link rel="stylesheet" href="/tests/fixtures/pages/placement.css">
@@ -80,6 +91,10 @@ describe("reserving the strip's box before its script and its feed arrive (Chrom
       },
       '/header.html': (_request, response) =>
         void response.writeHead(200, { 'content-type': 'text/html' }).end(page('header')),
+      '/wrapping-header.html': (_request, response) =>
+        void response.writeHead(200, { 'content-type': 'text/html' }).end(page('wrapping-header')),
+      '/wrapping-header-feed-only.html': (_request, response) =>
+        void response.writeHead(200, { 'content-type': 'text/html' }).end(page('wrapping-header', false)),
       '/block.html': (_request, response) =>
         void response.writeHead(200, { 'content-type': 'text/html' }).end(page('block')),
     });
@@ -102,9 +117,16 @@ describe("reserving the strip's box before its script and its feed arrive (Chrom
     assert.ok(words(css).includes(words(rule)), 'placement.css holds the README rule');
   });
 
-  for (const [name, path, width] of [
-    ['in a header flex row, after a flex: 1 nav, at 1000 px', '/header.html', 1000],
-    ['alone in a block on a 360 px phone', '/block.html', 360],
+  for (const [name, path, width, children] of [
+    ['in a header flex row, after a flex: 1 nav, at 1000 px', '/header.html', 1000, true],
+    ['alone in a block on a 360 px phone', '/block.html', 360, true],
+    ['on a line of its own in a wrapping header on a 412 px phone', '/wrapping-header.html', 412, true],
+    [
+      'on a line of its own in a wrapping header on a 412 px phone, with the feed alone',
+      '/wrapping-header-feed-only.html',
+      412,
+      false,
+    ],
   ] as const) {
     it(`keeps one box and shifts nothing ${name}`, async () => {
       const context = await browser.newContext({ viewport: { width, height: 700 } });
@@ -117,7 +139,7 @@ describe("reserving the strip's box before its script and its feed arrive (Chrom
       const stages = await tab.evaluate(() => (window as unknown as { stages: Stages }).stages);
       await context.close();
       // Before its script, the strip shows its stations' text in the reserved box.
-      assert.match(stages.undefined.text, /흐림 동두천 29\.3℃/);
+      if (children) assert.match(stages.undefined.text, /흐림 동두천 29\.3℃/);
       for (const stage of ['defined', 'loaded'] as const) {
         assert.ok(
           Math.abs(stages[stage].width - stages.undefined.width) < 0.5,

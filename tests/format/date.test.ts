@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import sinon from 'sinon';
 import { dayInZone, formatDateTime, formatDayHeader, isoDay, parseDay } from '../../src/format/date.js';
 import { toLang, validTimeZone } from '../../src/format/locale.js';
 
@@ -42,6 +44,44 @@ describe('format/date', () => {
     expect(validTimeZone('Europe/Paris')).to.equal('Europe/Paris');
     expect(validTimeZone('Mars/Olympus')).to.equal('Asia/Seoul');
     expect(validTimeZone('')).to.equal('Asia/Seoul');
+  });
+
+  it('creates no Intl.DateTimeFormat for Korean dates in Asia/Seoul', () => {
+    const created = sinon.spy(Intl, 'DateTimeFormat');
+    try {
+      const instant = new Date('2025-07-31T16:30:00Z');
+      expect(dayInZone(instant)).to.deep.equal({ year: 2025, month: 8, day: 1 });
+      expect(dayInZone(instant, 'Asia/Seoul')).to.deep.equal({ year: 2025, month: 8, day: 1 });
+      expect(formatDayHeader({ year: 2025, month: 8, day: 1 }, 'ko')).to.equal('2025.08.01 (금)');
+      expect(formatDateTime(instant, 'ko', 'Asia/Seoul')).to.equal('2025.08.01 01:30');
+      expect(created.callCount).to.equal(0);
+    } finally {
+      created.restore();
+    }
+  });
+
+  it('gives the same Seoul day and time as Intl, at any instant', () => {
+    const intl = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Seoul',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const from = Date.UTC(1950, 0, 1);
+    const to = Date.UTC(2100, 0, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: from, max: to }), (ms) => {
+        const instant = new Date(ms);
+        const part = (type: string): string => intl.formatToParts(instant).find((p) => p.type === type)!.value;
+        const expected = `${part('year')}.${part('month')}.${part('day')} ${part('hour')}:${part('minute')}`;
+        expect(formatDateTime(instant, 'ko')).to.equal(expected);
+        expect(isoDay(dayInZone(instant))).to.equal(`${part('year')}-${part('month')}-${part('day')}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads lang values', () => {

@@ -86,6 +86,7 @@ describe("colours on the page's own background", function () {
             <weather-strip .data=${referenceFeed()}></weather-strip>
           </div>`,
         );
+        await bar.querySelector<WeatherStrip>('weather-strip')!.updateComplete;
         const button = pauseButton(bar.querySelector<WeatherStrip>('weather-strip')!)!;
         const border = getComputedStyle(button);
         expect(border.borderTopStyle).to.equal('solid');

@@ -43,6 +43,28 @@ describe('<weather-strip>', () => {
     });
   });
 
+  describe('start-up', () => {
+    it('renders in a task after it connects, showing its stations\' own text in its box meanwhile', async () => {
+      const el = document.createElement('weather-strip');
+      el.innerHTML = '<weather-station station="108" sky="흐림" temp="32.3">흐림 서울 32.3℃</weather-station>';
+      document.body.append(el);
+      try {
+        for (let i = 0; i < 20; i++) await Promise.resolve();
+        expect(el.hasUpdated, 'rendered in the task that connected it').to.be.false;
+        const slot = el.shadowRoot!.querySelector('slot')!;
+        expect(slot.assignedElements().map((station) => station.textContent)).to.deep.equal(['흐림 서울 32.3℃']);
+        const row = 2.25 * parseFloat(getComputedStyle(document.documentElement).fontSize);
+        expect(el.getBoundingClientRect().height).to.equal(row);
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('slot')).to.equal(null);
+        expect(stationTexts(el)).to.deep.equal(['흐림 서울 32.3℃']);
+        expect(el.getBoundingClientRect().height).to.equal(row);
+      } finally {
+        el.remove();
+      }
+    });
+  });
+
   describe('attributes', () => {
     it('speaks English with lang="en"', async () => {
       const el = await fixture<WeatherStrip>(html`<weather-strip lang="en" .data=${referenceFeed()}></weather-strip>`);
