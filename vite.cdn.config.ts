@@ -1,5 +1,7 @@
 import { defineConfig } from 'vite';
 import { getBabelOutputPlugin } from '@rollup/plugin-babel';
+import typescript from '@rollup/plugin-typescript';
+import { idiomaticDecoratorsTransformer } from '@lit/ts-transformers';
 import browserslistToEsbuild from 'browserslist-to-esbuild';
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 
@@ -18,6 +20,18 @@ const BROWSERS = browserslistToEsbuild();
 export default defineConfig({
   publicDir: false,
   plugins: [
+    // Lit's decorators become the plain JavaScript they stand for (`static properties`, field
+    // values set in the constructor), by Lit's own transformer: the source keeps `@property`
+    // and `@state`, and the bundle carries neither the decorator runtime nor `__decorate` calls.
+    {
+      ...typescript({
+        tsconfig: './tsconfig.json',
+        include: ['src/**/*.ts'],
+        compilerOptions: { noEmit: false, declaration: false, sourceMap: true },
+        transformers: { before: [{ type: 'program', factory: idiomaticDecoratorsTransformer }] },
+      }),
+      enforce: 'pre',
+    },
     // Lit's css``, html`` and svg`` text is shipped as written: minify it.
     minifyTemplateLiterals({
       include: ['src/**/*.ts'],
