@@ -33,6 +33,14 @@ function settle(): Promise<void> {
   });
 }
 
+/** Waits, a task at a time, until `check` holds; fails after `tasks` tasks (timers may be fake). */
+async function until(check: () => boolean, what: string, tasks = 200): Promise<void> {
+  for (let i = 0; !check(); i++) {
+    if (i === tasks) throw new Error(`gave up waiting for ${what}`);
+    await settle();
+  }
+}
+
 const strip = (template = html`<weather-strip .data=${referenceFeed()}></weather-strip>`) =>
   fixture<WeatherStrip>(template);
 
@@ -110,7 +118,8 @@ describe('bad environments', () => {
               <p>본문</p>
             </article-card>`,
           );
-          await settle();
+          // Each element's first request starts a task after it connects; its error follows.
+          await until(() => errors.length >= 2, 'both errors');
           await el.updateComplete;
           await card.updateComplete;
           expect(errors).to.deep.equal(['network', 'network']);
@@ -173,7 +182,8 @@ describe('bad environments', () => {
       // A URL of its own: feeds are shared and cached across the page.
       const src = `/feeds/clock-${Math.random().toString(36).slice(2)}.json`;
       const el = await strip(html`<weather-strip src=${src} refresh="60"></weather-strip>`);
-      await settle();
+      // The first request starts a task after the strip connects; the stations follow its answer.
+      await until(() => stationTexts(el).length > 0, 'the feed on screen');
       await el.updateComplete;
       expect(stationTexts(el)).to.deep.equal(REFERENCE_TEXTS);
       expect(requests).to.equal(1);
