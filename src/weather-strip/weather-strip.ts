@@ -8,24 +8,17 @@ import { StationChildrenController } from './station-children.js';
 import { StationViews } from './station-view.js';
 import { headerDay, attributionText } from './strip-fields.js';
 import { loopClones, stationContent } from './station-templates.js';
+import { dateHeader, pauseButton } from './strip-parts.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { fire, type FeedErrorDetail } from '../feed/feed-events.js';
 import { nextTask } from '../feed/next-task.js';
 import { FeedStatusController } from '../feed/feed-status.js';
 import { validateWeatherFeed, type WeatherFeed } from '../feed/weather-feed.js';
-import { formatDayHeader, isoDay } from '../format/date.js';
-import { toLang, type Lang } from '../format/locale.js';
+import { toLang } from '../format/locale.js';
 import { MESSAGES } from '../format/messages.js';
 import type { Unit } from '../format/temperature.js';
 
 export { STRIP_MODES, type StripMode };
-
-// The pause button keeps one icon element and changes its shape: WebKit sends no pointerleave
-// after the node under the pointer is replaced, which would leave the strip paused by hover. The
-// icon takes no pointer events: after a click on an SVG inside the button, WebKit's Tab stays put.
-const PAUSE_SHAPE = 'M4 2h3v12H4zM9 2h3v12H9z';
-const PLAY_SHAPE = 'M4 2l10 6-10 6z';
-const STATUS_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6.5"/><path d="M8 4.5v4.5M8 11.5v.5"/></svg>`;
 
 /**
  * A weather ticker for news pages: the date, then KMA stations as sky, name and temperature,
@@ -224,10 +217,6 @@ export class WeatherStrip extends LitElement {
     if (this.hasAttribute('paused') !== this.paused) this.requestUpdate('paused', !this.paused);
   }
 
-  get #language(): Lang {
-    return toLang(this.lang);
-  }
-
   /** Hover and focus pause without a property being set: `paused` changes all the same. */
   #pauseFor(change: () => void): void {
     const wasPaused = this.paused;
@@ -259,13 +248,12 @@ export class WeatherStrip extends LitElement {
   // role="list": WebKit drops list semantics from lists styled `list-style: none`.
   /* eslint-disable lit-a11y/no-redundant-role */
   protected override render(): TemplateResult {
-    const lang = this.#language;
+    const lang = toLang(this.lang);
     const text = MESSAGES[lang];
     const motion = this.motion;
     const unit: Unit = this.unit === 'f' ? 'f' : 'c';
     const feed = this.#source.value;
     const day = headerDay(this.date, feed?.observedAt, this.timeZone);
-    const status = this.#status.status;
     // Read here, after the feed controller has read `src` for this update.
     const readings = feed?.stations ?? this.#children.readings;
     const views = this.#views.update(readings, this.stations, lang);
@@ -281,13 +269,7 @@ export class WeatherStrip extends LitElement {
       @focusin=${this.#handleFocusIn}
       @focusout=${this.#handleFocusOut}
     >
-      <span class="when"
-        ><time part="date" class="date" datetime=${isoDay(day)}>${formatDayHeader(day, lang)}</time>${status === 'ok'
-          ? nothing
-          : html`<span part="status" class="status" title=${text[status]}
-              >${STATUS_ICON}<span class="visually-hidden">${text[status]}</span></span
-            >`}</span
-      >
+      ${dateHeader(day, lang, this.#status.status, text)}
       <div part="viewport" class="viewport">
         <div class="track">
           <ul part="list" class="list" role="list">
@@ -300,16 +282,7 @@ export class WeatherStrip extends LitElement {
       <span part="attribution" class="attribution">${attributionText(this.attribution, feed?.attribution, lang)}</span>
       ${motion === 'static'
         ? nothing
-        : html`<button
-            part="pause-button"
-            class="pause"
-            type="button"
-            ?disabled=${!moving}
-            @click=${this.#handlePauseClick}
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true" pointer-events="none"><path d=${this.held ? PLAY_SHAPE : PAUSE_SHAPE} /></svg
-            ><span class="visually-hidden">${this.held ? text.play : text.pause}</span>
-          </button>`}
+        : pauseButton({ held: this.held, moving, text, onClick: () => this.#handlePauseClick() })}
       </div>
     </section>`;
   }
