@@ -27,7 +27,7 @@ export default defineConfig({
       ...typescript({
         tsconfig: './tsconfig.json',
         include: ['src/**/*.ts'],
-        compilerOptions: { noEmit: false, declaration: false, sourceMap: true },
+        compilerOptions: { noEmit: false, declaration: false, sourceMap: true, inlineSources: true },
         transformers: { before: [{ type: 'program', factory: idiomaticDecoratorsTransformer }] },
       }),
       enforce: 'pre',
