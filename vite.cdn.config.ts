@@ -47,9 +47,9 @@ export default defineConfig({
     outDir: 'dist/cdn',
     emptyOutDir: true,
     sourcemap: true,
-    // Oxc only strips the types and applies the decorators here: its own lowering to the
-    // browserslist would turn every `#private` member into a WeakMap (before Chrome 98 and
-    // Safari 16), where Babel lowers only what the browsers lack.
+    // No lowering by the bundler: its own lowering to the browserslist would turn every
+    // `#private` member into a WeakMap (before Chrome 98 and Safari 16), where Babel lowers only
+    // what the browsers lack.
     target: 'es2022',
     // Terser's compressor first (it folds more than Oxc's), then Oxc's minifier on its output
     // (`output.minify` below): about 200 B of gzip less than Oxc alone. Safe transforms only:

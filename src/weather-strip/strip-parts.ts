@@ -33,7 +33,7 @@ export interface PauseButtonOptions {
   readonly moving: boolean;
   /** The UI text in the strip's language. */
   readonly text: Messages;
-  /** Pauses or plays. */
+  /** Pauses or plays; Lit calls it with the element as `this`, as any listener in its template. */
   readonly onClick: () => void;
 }
 

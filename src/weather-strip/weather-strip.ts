@@ -282,7 +282,7 @@ export class WeatherStrip extends LitElement {
       <span part="attribution" class="attribution">${attributionText(this.attribution, feed?.attribution, lang)}</span>
       ${motion === 'static'
         ? nothing
-        : pauseButton({ held: this.held, moving, text, onClick: () => this.#handlePauseClick() })}
+        : pauseButton({ held: this.held, moving, text, onClick: this.#handlePauseClick })}
       </div>
     </section>`;
   }
