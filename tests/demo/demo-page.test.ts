@@ -1,20 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { REFERENCE_TEXTS } from '../support/reference-texts.js';
+import { until } from '../support/until.js';
 
 // The built designer's page (dist-demo/, made by `npm run build:demo`) in each engine.
 
 const text = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** Polls until `check` returns something truthy. */
-async function until<T>(check: () => T, what: string, timeout = 8000): Promise<NonNullable<T>> {
-  const start = performance.now();
-  for (;;) {
-    const value = check();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('the designer\'s page', function () {
   this.timeout(30_000);

@@ -5,6 +5,7 @@ import { FeedController } from '../../src/feed/feed-controller.js';
 import { MAX_FEED_BYTES } from '../../src/feed/shared-feed.js';
 import type { FeedErrorDetail } from '../../src/feed/feed-events.js';
 import { validateWeatherFeed, type WeatherFeed } from '../../src/feed/weather-feed.js';
+import { until } from '../support/until.js';
 
 /** A bare element around the controller, so these tests depend on no real element. */
 class FeedHost extends LitElement {
@@ -74,15 +75,6 @@ function mount(url: string | undefined, refresh = 0): FeedHost {
 // Real timers, kept before any test fakes them (animation frames stop in a background tab).
 const realTimeout = window.setTimeout.bind(window);
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => realTimeout(resolve, ms));
-
-/** Waits, in real time, until `check` holds. */
-async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 async function firstOutcome(host: FeedHost): Promise<void> {
   await until(() => host.loads.length + host.errors.length > 0, 'a load or an error');

@@ -4,6 +4,7 @@ import '../../src/index.js';
 import type { WeatherStrip } from '../../src/index.js';
 import type { FeedErrorDetail } from '../../src/feed/feed-events.js';
 import { REFERENCE_TEXTS, partText, referenceFeed, stationTexts } from '../support/strip.js';
+import { until } from '../support/until.js';
 
 // The reference feed was observed at 2025-08-01T15:00:00+09:00.
 const OBSERVED = Date.parse('2025-08-01T15:00:00+09:00');
@@ -14,14 +15,6 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => realTimeou
 let counter = 0;
 function scenario(steps: string): string {
   return `/feeds/seq/status-${Date.now().toString(36)}-${counter++}?steps=${steps}`;
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const end = performance.now() + 5000;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
 }
 
 function mark(el: WeatherStrip): HTMLElement | null {

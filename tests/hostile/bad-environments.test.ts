@@ -11,6 +11,7 @@ import {
   stationTexts,
   track,
 } from '../support/strip.js';
+import { until } from '../support/until.js';
 
 /** A fetch answer made of promises only (no stream), so that it settles in microtasks. */
 function answer(body: string): Response {
@@ -31,14 +32,6 @@ function settle(): Promise<void> {
     port1.onmessage = () => (port1.close(), resolve());
     port2.postMessage(0);
   });
-}
-
-/** Waits, a task at a time, until `check` holds; fails after `tasks` tasks (timers may be fake). */
-async function until(check: () => boolean, what: string, tasks = 200): Promise<void> {
-  for (let i = 0; !check(); i++) {
-    if (i === tasks) throw new Error(`gave up waiting for ${what}`);
-    await settle();
-  }
 }
 
 const strip = (template = html`<weather-strip .data=${referenceFeed()}></weather-strip>`) =>

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { until } from '../support/until.js';
 
 interface Report {
   violations: string[];
@@ -19,14 +20,6 @@ async function strictPage(
   document.body.append(frame);
   await loaded;
   return { frame, win: frame.contentWindow as Frame, doc: frame.contentDocument! };
-}
-
-async function until(done: () => unknown, what: string, ms = 8000): Promise<void> {
-  const start = performance.now();
-  while (!done()) {
-    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('a page with a strict Content-Security-Policy and Trusted Types', () => {

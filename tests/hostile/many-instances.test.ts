@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import '../../src/index.js';
 import type { ArticleCard, WeatherStrip } from '../../src/index.js';
 import { frames, pauseButton, stationTexts, track } from '../support/strip.js';
+import { until } from '../support/until.js';
 
 const COUNT = 50;
 const run = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -50,7 +51,7 @@ describe('a page with 50 strips and 50 cards', () => {
       cards.push(card);
     }
     page.append(...strips, ...cards);
-    await waitFor(
+    await until(
       () => loads === 2 * COUNT,
       () => `${loads} loads`,
     );
@@ -87,11 +88,3 @@ describe('a page with 50 strips and 50 cards', () => {
   });
 });
 
-/** Waits (in real time) until `done()` holds. */
-async function waitFor(done: () => boolean, what: () => string, ms = 8000): Promise<void> {
-  const start = performance.now();
-  while (!done()) {
-    if (performance.now() - start > ms) throw new Error(`timed out: ${what()}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-}
