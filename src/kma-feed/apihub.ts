@@ -25,7 +25,8 @@ import {
   type SourceSettings,
   type StationWeather,
 } from './source.js';
-import { describeKst, latestHour, previousHour } from './time.js';
+import { publishedHour } from './publication.js';
+import { describeKst, previousHour } from './time.js';
 
 const LABEL = 'KMA API Hub';
 
@@ -106,8 +107,9 @@ export function apihubSource(settings: SourceSettings): Source {
         `Set it to ${DEFAULT_APIHUB_URL}, or unset it`,
       );
     }
-    const first = query.time ?? latestHour(query.now);
-    // The latest hour may not be published yet: then the hour before. A chosen hour is not moved.
+    // The newest hour API Hub should have by now (from HH:10), or the hour before it when that one
+    // is late. A chosen hour is not moved.
+    const first = query.time ?? publishedHour('apihub', query.now);
     const hours = query.time === undefined ? [first, previousHour(first)] : [first];
     let requests = 0;
     for (const time of hours) {

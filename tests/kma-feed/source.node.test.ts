@@ -109,15 +109,34 @@ describe('Source', () => {
         asked,
       ),
     });
+    // 16:15 KST: the 16:00 hour is due (from HH:10) but late.
     const reading = await source.fetch({
       stations: resolveStations('108'),
-      now: new Date(Date.UTC(2025, 7, 1, 7, 5)),
+      now: new Date(Date.UTC(2025, 7, 1, 7, 15)),
     });
     assert.deepEqual(
       asked.map((url) => url.searchParams.get('tm')),
       ['202508011600', '202508011500'],
     );
     assert.deepEqual([reading.hour, reading.requests], ['202508011500', 2]);
+  });
+
+  it('API Hub: before HH:10 asks for the hour before at once, which is all there can be', async () => {
+    const asked: URL[] = [];
+    const source = createSource('apihub', {
+      key: AUTH_KEY,
+      fetch: apihubFetch([fixtureText('kma_sfctm2_reference_202508011500.txt')], asked),
+    });
+    // 16:05 KST: API Hub publishes the 16:00 hour from 16:10.
+    const reading = await source.fetch({
+      stations: resolveStations('108'),
+      now: new Date(Date.UTC(2025, 7, 1, 7, 5)),
+    });
+    assert.deepEqual(
+      asked.map((url) => url.searchParams.get('tm')),
+      ['202508011500'],
+    );
+    assert.deepEqual([reading.hour, reading.requests], ['202508011500', 1]);
   });
 
   it('data.go.kr: the weather at each station’s grid point, one request pair per distinct point', async () => {
