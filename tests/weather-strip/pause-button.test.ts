@@ -19,7 +19,11 @@ interface Page {
   after: HTMLButtonElement;
 }
 
+/** The reader's last input, named in every failed assertion so that a failure says which step. */
+let lastInput = 'the fixture';
+
 async function page(lang: 'ko' | 'en' = 'ko', paused = false): Promise<Page> {
+  lastInput = 'the fixture';
   const root = await fixture<HTMLElement>(
     html`<div>
       <p><button id="before">before</button></p>
@@ -27,11 +31,18 @@ async function page(lang: 'ko' | 'en' = 'ko', paused = false): Promise<Page> {
       <p><button id="after">after</button></p>
     </div>`,
   );
+  const el = root.querySelector<WeatherStrip>('weather-strip')!;
+  // The fixture waits for the wrapper only; the strip renders in a task of its own.
+  await el.updateComplete;
   return {
-    el: root.querySelector('weather-strip')!,
+    el,
     before: root.querySelector<HTMLButtonElement>('#before')!,
     after: root.querySelector<HTMLButtonElement>('#after')!,
   };
+}
+
+function nameOf(node: Element): string {
+  return node.id ? `#${node.id}` : (node.getAttribute('part') ?? node.localName);
 }
 
 function centre(node: Element): [number, number] {
@@ -40,19 +51,23 @@ function centre(node: Element): [number, number] {
 }
 
 async function pointTo(node: Element): Promise<void> {
+  lastInput = `pointer to ${nameOf(node)}`;
   await sendMouse({ type: 'move', position: centre(node) });
 }
 
 /** The page's top left corner, in the body's margin, outside every fixture. */
 async function pointAway(): Promise<void> {
+  lastInput = 'pointer away';
   await sendMouse({ type: 'move', position: [0, 0] });
 }
 
 async function clickOn(node: Element): Promise<void> {
+  lastInput = `click on ${nameOf(node)}`;
   await sendMouse({ type: 'click', position: centre(node) });
 }
 
 async function press(key: string): Promise<void> {
+  lastInput = `press ${JSON.stringify(key)}`;
   await sendKeys({ press: key });
 }
 
@@ -67,16 +82,18 @@ async function expectState(
   lang: 'ko' | 'en' = 'ko',
 ): Promise<void> {
   await el.updateComplete;
+  const after = `after ${lastInput}`;
   const button = pauseButton(el)!;
   // No aria-label: the button's accessible name is its (visually hidden) text.
-  expect(button.hasAttribute('aria-label'), 'aria-label').to.be.false;
-  expect(button.textContent!.trim(), 'accessible name').to.equal(NAMES[lang][expected.offers]);
+  expect(button.hasAttribute('aria-label'), `${after}: aria-label`).to.be.false;
+  expect(button.textContent!.trim(), `${after}: accessible name`).to.equal(NAMES[lang][expected.offers]);
   const icons = button.querySelectorAll('svg');
-  expect(icons, 'one icon').to.have.length(1);
+  expect(icons, `${after}: one icon`).to.have.length(1);
   expect(icons[0]!.getAttribute('aria-hidden')).to.equal('true');
-  expect(icons[0]!.querySelector('path')!.getAttribute('d'), 'icon').to.equal(ICON_PATHS[expected.offers]);
-  expect(el.paused, 'paused').to.equal(expected.paused);
-  expect(el.hasAttribute('paused'), 'paused attribute').to.equal(expected.paused);
+  expect(icons[0]!.querySelector('path')!.getAttribute('d'), `${after}: icon`).to.equal(ICON_PATHS[expected.offers]);
+  const focus = el.shadowRoot!.activeElement ? 'focus in the strip' : `focus on ${document.activeElement?.localName}`;
+  expect(el.paused, `${after} (${focus}, hover ${el.matches(':hover')}): paused`).to.equal(expected.paused);
+  expect(el.hasAttribute('paused'), `${after}: paused attribute`).to.equal(expected.paused);
 }
 
 describe('<weather-strip> pause button, with real pointer and keyboard', () => {
