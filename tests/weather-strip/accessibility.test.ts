@@ -50,6 +50,7 @@ describe('<weather-strip> accessibility', function () {
       const el = await fixture<HTMLElement>(html`<div style="color-scheme: dark; background: Canvas; color: CanvasText">
         <weather-strip .data=${referenceFeed()}></weather-strip>
       </div>`);
+      await el.querySelector<WeatherStrip>('weather-strip')!.updateComplete;
       await expect(el).to.be.accessible();
     });
   });
