@@ -185,6 +185,8 @@ export const weatherStripStyles = css`
   /* roll: the track is one row high, so translateY(-N00%) moves exactly N rows. */
   .roll .track {
     block-size: var(--_row);
+    /* Never 'none': a transform that appears or goes costs a layout, a changed one does not. */
+    transform: translateY(0);
     transition: transform var(--_roll-duration) ease-in-out;
   }
 

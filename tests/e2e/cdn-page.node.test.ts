@@ -9,11 +9,11 @@ import { ROOT, serveStatic, type StaticServer } from '../support/static-server.n
 const REFERENCE_PAGE = '/tests/fixtures/pages/reference.html';
 
 /** A page that takes its data from a feed answered after `delayMs`. */
-function feedPage(delayMs: number): string {
+function feedPage(delayMs: number, attributes = ''): string {
   return `<!doctype html><html lang="ko"><head><meta charset="utf-8">
   <style>weather-strip:not(:defined) { display: block; block-size: 2.25rem; overflow: hidden; }</style>
   <script type="module" src="/dist/cdn/weather-strip.js"></script></head>
-  <body><h1>뉴스</h1><weather-strip src="/feed.json?delay=${delayMs}"></weather-strip><p id="below">기사 본문</p></body></html>`;
+  <body><h1>뉴스</h1><weather-strip src="/feed.json?delay=${delayMs}" ${attributes}></weather-strip><p id="below">기사 본문</p></body></html>`;
 }
 
 async function stripTexts(page: Page): Promise<{ date: string; stations: string[] }> {
@@ -41,6 +41,10 @@ describe('CDN bundle in Chromium', () => {
       },
       '/late.html': (_request, response) => void response.writeHead(200, { 'content-type': 'text/html' }).end(feedPage(1500)),
       '/feed.html': (_request, response) => void response.writeHead(200, { 'content-type': 'text/html' }).end(feedPage(0)),
+      '/three.html': (_request, response) =>
+        void response
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(feedPage(0, 'interval="1" stations="108,159,143"')),
     });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   });
@@ -82,6 +86,32 @@ describe('CDN bundle in Chromium', () => {
     await page.waitForTimeout(3500);
     assert.equal(await page.evaluate(() => (document.querySelector('weather-strip')!.shadowRoot!.querySelector('.track') as HTMLElement).style.transform), '');
     await context.close();
+  });
+
+  it('rolls through a whole cycle, the jump back included, without a layout', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/three.html`);
+    assert.equal((await stripTexts(page)).stations.length, 3);
+    await page.evaluate(() => {
+      const track = document.querySelector('weather-strip')!.shadowRoot!.querySelector('.track') as HTMLElement;
+      const seen: string[] = ((window as unknown as { positions: string[] }).positions = []);
+      new MutationObserver(() => seen.push(track.style.transform)).observe(track, { attributeFilter: ['style'] });
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const layouts = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'LayoutCount')!.value;
+    const before = await layouts();
+    // Steps at 1, 2 and 3 s (the last onto the first station's copy), the jump back after it, and on.
+    await page.waitForTimeout(4600);
+    const during = (await layouts()) - before;
+    const positions = await page.evaluate(() => (window as unknown as { positions: string[] }).positions);
+    const moves = positions.filter((position, i) => position !== positions[i - 1]);
+    const jumpBack = moves.indexOf('');
+    assert.deepEqual(moves.slice(jumpBack - 1, jumpBack + 2), ['translateY(-300%)', '', 'translateY(-100%)'], moves.join(', '));
+    // A transform that appears or goes would cost a layout at the first step and at the jump back.
+    assert.equal(during, 0, `${during} layouts while rolling`);
+    await page.close();
   });
 
   it('is readable with JavaScript disabled', async () => {
