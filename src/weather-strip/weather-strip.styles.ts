@@ -182,10 +182,9 @@ export const weatherStripStyles = css`
     white-space: nowrap;
   }
 
-  /* roll: the track is one row high, so translateY(-N00%) moves exactly N rows. */
+  /* roll: one row high, so translateY(-N00%) moves N rows; never 'none' (that costs a layout). */
   .roll .track {
     block-size: var(--_row);
-    /* Never 'none': a transform that appears or goes costs a layout, a changed one does not. */
     transform: translateY(0);
     transition: transform var(--_roll-duration) ease-in-out;
   }
