@@ -44,18 +44,25 @@ export function whereCut(element: Element, view: Window): string[] {
   const box = element.getBoundingClientRect();
   const cut: string[] = [];
   if (box.width <= 0 || box.height <= 0) return ['has no size'];
-  const outside = (frame: { left: number; right: number; top: number; bottom: number }) =>
-    box.left < frame.left - 0.5 ||
-    box.right > frame.right + 0.5 ||
-    box.top < frame.top - 0.5 ||
-    box.bottom > frame.bottom + 0.5;
+  type Frame = { left: number; right: number; top: number; bottom: number };
+  // Which edges the element crosses, and by how much: a failure then says where it is cut.
+  const crossed = (frame: Frame) =>
+    [
+      ['left', frame.left - box.left],
+      ['right', box.right - frame.right],
+      ['top', frame.top - box.top],
+      ['bottom', box.bottom - frame.bottom],
+    ]
+      .filter(([, by]) => (by as number) > 0.5)
+      .map(([edge, by]) => `${edge} by ${(by as number).toFixed(1)}px`)
+      .join(', ');
   for (let node = composedParent(element); node; node = composedParent(node)) {
     if (node === node.ownerDocument.documentElement) break;
-    if (clips(node) && outside(node.getBoundingClientRect()))
-      cut.push(`is cut by ${node.localName}${node.className ? `.${String(node.className)}` : ''}`);
+    const where = clips(node) ? crossed(node.getBoundingClientRect()) : '';
+    if (where) cut.push(`is cut by ${node.localName}${node.className ? `.${String(node.className)}` : ''} (${where})`);
   }
-  if (outside({ left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight }))
-    cut.push('leaves the viewport');
+  const where = crossed({ left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight });
+  if (where) cut.push(`leaves the viewport (${where})`);
   return cut;
 }
 

@@ -143,7 +143,9 @@ describe('<weather-strip> wherever a news site puts it', function () {
         const { strip, container } = findCase(doc, name);
         // Between two steps: wait out a slide in progress.
         for (let i = 0; i < 40 && !settledRow(strip.shadowRoot!); i++) await wait(25);
-        samples.get(name)!.push(sample(strip, container, 'roll'));
+        const seen = sample(strip, container, 'roll');
+        seen.problems = seen.problems.map((problem) => `tick ${tick}: ${problem}`);
+        samples.get(name)!.push(seen);
       }
     }
     const report: Record<string, Box & { widths: number[] }> = {};
