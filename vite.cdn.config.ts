@@ -67,9 +67,9 @@ export default defineConfig({
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
-    // Oxc writes only syntax the browserslist parses. Pure annotations only
-    // help a bundler that re-bundles this file; nobody does. Every Lit module carries the same
-    // license comment: the bundle states it once, at the top.
+    // Oxc writes only syntax the browserslist parses. Pure annotations only help a bundler that
+    // re-bundles this file; nobody does. Every Lit module carries the same license comment: the
+    // bundle states it once, at the top, after V8's hint to compile every function eagerly.
     rolldownOptions: {
       output: {
         minify: { compress: { target: BROWSERS }, mangle: true, codegen: true },

@@ -46,16 +46,18 @@ export function whereCut(element: Element, view: Window): string[] {
   if (box.width <= 0 || box.height <= 0) return ['has no size'];
   type Frame = { left: number; right: number; top: number; bottom: number };
   // Which edges the element crosses, and by how much: a failure then says where it is cut.
-  const crossed = (frame: Frame) =>
-    [
+  const crossed = (frame: Frame): string => {
+    const overhangs: [edge: string, by: number][] = [
       ['left', frame.left - box.left],
       ['right', box.right - frame.right],
       ['top', frame.top - box.top],
       ['bottom', box.bottom - frame.bottom],
-    ]
-      .filter(([, by]) => (by as number) > 0.5)
-      .map(([edge, by]) => `${edge} by ${(by as number).toFixed(1)}px`)
+    ];
+    return overhangs
+      .filter(([, by]) => by > 0.5)
+      .map(([edge, by]) => `${edge} by ${by.toFixed(1)}px`)
       .join(', ');
+  };
   for (let node = composedParent(element); node; node = composedParent(node)) {
     if (node === node.ownerDocument.documentElement) break;
     const where = clips(node) ? crossed(node.getBoundingClientRect()) : '';
